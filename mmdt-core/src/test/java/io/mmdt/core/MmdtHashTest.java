@@ -132,7 +132,8 @@ class MmdtHashTest {
         double sim = a.similarity(b);
 
         assertEquals(sim, b.similarity(a));
-        assertTrue(sim >= 0.0 && sim <= 1.0, "similarity " + sim);
+        assertTrue(sim >= 0.0, "similarity " + sim);
+        assertTrue(sim <= 1.0, "similarity " + sim);
         assertEquals(a.mainEquals(b), sim == 1.0);
     }
 

@@ -34,6 +34,9 @@ final class HashCommand implements Callable<Integer> {
             description = "Number of files hashed in parallel (default: the number of processors).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = {"-v", "--verbose"}, description = "List each symbolic link skipped during -r walks.")
+    private boolean verbose;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, or directories with -r.")
     private List<Path> paths;
 
@@ -41,7 +44,9 @@ final class HashCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<FileWalker.Item> items = FileWalker.expand(paths, recursive, warning -> err.println("mmdt: " + warning));
+        List<String> skipped = new java.util.ArrayList<>();
+        List<FileWalker.Item> items = FileWalker.expand(paths, recursive, skipped::add);
+        reportSkipped(skipped, verbose, err);
 
         MmdtHasher hasher = new MmdtHasher();
         boolean[] failed = {false};
@@ -55,6 +60,16 @@ final class HashCommand implements Callable<Integer> {
             out.flush();
         });
         return failed[0] ? MmdtCommand.EXIT_INPUT_FAILED : 0;
+    }
+
+    /** Prints the skipped links, or only their number unless {@code verbose}. */
+    static void reportSkipped(List<String> skipped, boolean verbose, PrintWriter err) {
+        if (verbose) {
+            skipped.forEach(line -> err.println("mmdt: " + line));
+        } else if (!skipped.isEmpty()) {
+            err.println("mmdt: skipped " + skipped.size() + " symbolic links that point outside the tree"
+                    + " or are broken (use -v to list them)");
+        }
     }
 
     static String format(MmdtHash hash, Path path) {

@@ -120,8 +120,8 @@ public final class HashStore implements Iterable<StoreEntry> {
      * Appends an entry and returns its position.
      *
      * @throws NullPointerException if {@code entry} is null
-     * @throws IllegalStateException if the store is a read-only snapshot or already holds the
-     *     maximum number of entries
+     * @throws IllegalStateException if the store is a read-only snapshot or already contains
+     *     the maximum number of entries
      */
     public int append(StoreEntry entry) {
         Objects.requireNonNull(entry, "entry");
@@ -134,8 +134,8 @@ public final class HashStore implements Iterable<StoreEntry> {
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the label or the sample id is invalid
-     * @throws IllegalStateException if the store is a read-only snapshot or already holds the
-     *     maximum number of entries
+     * @throws IllegalStateException if the store is a read-only snapshot or already contains
+     *     the maximum number of entries
      */
     public int append(MmdtHash hash, String label, String sampleId) {
         Objects.requireNonNull(hash, "hash");

@@ -13,7 +13,8 @@ import java.util.Objects;
  * <p>Rules, checked by the constructor:
  * <ul>
  *   <li>the label contains no line break ({@code \n}, {@code \r}, U+0085, U+2028, U+2029);
- *       it may be empty and may contain {@code :};
+ *       it may be empty and may contain {@code :}, but not an unpaired surrogate, which
+ *       UTF-8 cannot encode;
  *   <li>the sample id is not empty and contains no white space, no {@code :} and no line
  *       break, so that it is always the text after the last {@code :} of an entry line.
  * </ul>
@@ -41,7 +42,7 @@ public record StoreEntry(MmdtHash hash, String label, String sampleId) {
      * Checks that {@code label} may be the label of an entry.
      *
      * @throws NullPointerException if {@code label} is null
-     * @throws IllegalArgumentException if it contains a line break
+     * @throws IllegalArgumentException if it contains a line break or an unpaired surrogate
      */
     public static void checkLabel(String label) {
         Objects.requireNonNull(label, "label");
@@ -50,6 +51,10 @@ public record StoreEntry(MmdtHash hash, String label, String sampleId) {
                 throw new IllegalArgumentException(
                         "invalid label \"" + escape(label) + "\": a label must not contain a line break");
             }
+        }
+        if (hasUnpairedSurrogate(label)) {
+            throw new IllegalArgumentException(
+                    "invalid label \"" + escape(label) + "\": unpaired surrogate, the label cannot be written as UTF-8");
         }
     }
 
@@ -72,12 +77,28 @@ public record StoreEntry(MmdtHash hash, String label, String sampleId) {
                         + "\": a sample id must not contain white space, line breaks or ':'");
             }
         }
+        if (hasUnpairedSurrogate(sampleId)) {
+            throw new IllegalArgumentException("invalid sample id \"" + escape(sampleId)
+                    + "\": unpaired surrogate, the id cannot be written as UTF-8");
+        }
     }
 
     /** Returns the entry as one line of the text format, {@code index:main:label:sampleId}. */
     @Override
     public String toString() {
         return hash + ":" + label + ":" + sampleId;
+    }
+
+    private static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isLineBreak(char c) {

@@ -75,7 +75,7 @@ class HashStoreTest {
     }
 
     @Test
-    void sampleIdsThatAreNotLowerCaseSha1AreKeptExactly() {
+    void otherSampleIdsKeptExactly() {
         HashStore store = new HashStore();
         store.append(HASH, "clean", SHA1.toUpperCase());
         store.append(HASH, "clean", "sample-7");

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Appends parsed entry strings to a store and either rejects the first invalid one or counts
- * and skips invalid ones; shared by the text and python_mmdt readers.
+ * Appends parsed entry strings to a store, for the text and python_mmdt readers. Depending on
+ * its mode it rejects the first invalid string or counts and skips every invalid one.
  */
 final class EntryCollector {
 

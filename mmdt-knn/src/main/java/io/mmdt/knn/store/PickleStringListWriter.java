@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes a list of strings as a Python pickle of protocol 4, the way CPython's pickler lays
- * one out: PROTO 4, then frames of about 64 KiB, each a FRAME opcode with its length
- * followed by whole opcodes, holding EMPTY_LIST, batches of up to 1000 strings between MARK
- * and APPENDS, and STOP. Unlike CPython it writes no MEMOIZE, which unpickling does not need.
+ * Writes a list of strings as a Python pickle of protocol 4, laid out as CPython's pickler
+ * does it. After PROTO 4 come frames of about 64 KiB, each a FRAME opcode with its length
+ * followed by whole opcodes. The opcodes are EMPTY_LIST, batches of up to 1000 strings
+ * between MARK and APPENDS, and STOP. Unlike CPython, the writer emits no MEMOIZE, because
+ * unpickling does not need it.
  */
 final class PickleStringListWriter {
 

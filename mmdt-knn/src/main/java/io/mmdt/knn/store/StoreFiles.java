@@ -113,8 +113,8 @@ public final class StoreFiles {
         HashStore snapshot = store.snapshot();
         Path target = file.toAbsolutePath();
         Path directory = target.getParent();
-        // NOTE: on POSIX file systems the temporary file, and so the saved store, is
-        // readable by its owner only (mode 0600); a replaced file does not keep its mode.
+        // NOTE: on POSIX file systems the saved store gets the temporary file's mode 0600,
+        // so only its owner can read it. A replaced file does not keep its old mode.
         Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
         boolean moved = false;
         try {

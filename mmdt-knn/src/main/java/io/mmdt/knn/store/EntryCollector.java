@@ -44,6 +44,7 @@ final class EntryCollector {
     }
 
     LoadedStore result(StoreFormat format) {
+        store.trimToSize();
         return new LoadedStore(store, format, skipped, skipReasons);
     }
 }

@@ -296,6 +296,21 @@ public final class HashStore implements Iterable<StoreEntry> {
     }
 
     /**
+     * Shrinks the arrays to the current size, so that spare capacity from growing costs no
+     * memory. Readers may keep reading meanwhile; later appends grow the arrays again.
+     *
+     * @throws IllegalStateException if the store is a read-only snapshot
+     */
+    public void trimToSize() {
+        synchronized (appendLock) {
+            if (readOnly) {
+                throw new IllegalStateException("cannot trim a read-only store snapshot");
+            }
+            columns = columns.trimmed();
+        }
+    }
+
+    /**
      * Returns a read-only store with the entries this store has now. Later appends to this
      * store do not show in it. The snapshot shares the arrays, so it costs no copying.
      */
@@ -464,6 +479,15 @@ public final class HashStore implements Iterable<StoreEntry> {
         static Columns empty(int capacity) {
             return new Columns(0, new int[capacity], new long[capacity], new long[capacity], new int[capacity],
                     new byte[capacity * PACKED_ID_BYTES], new int[0], new String[0], 0, new String[4], 0);
+        }
+
+        /** Returns a copy whose arrays are no longer than needed. */
+        Columns trimmed() {
+            return new Columns(size, Arrays.copyOf(indexes, size), Arrays.copyOf(mainHighs, size),
+                    Arrays.copyOf(mainLows, size), Arrays.copyOf(labelIds, size),
+                    Arrays.copyOf(packedIds, size * PACKED_ID_BYTES),
+                    Arrays.copyOf(otherIdPositions, otherIdCount), Arrays.copyOf(otherIds, otherIdCount), otherIdCount,
+                    Arrays.copyOf(labels, labelCount), labelCount);
         }
 
         boolean hasOtherId(int position) {

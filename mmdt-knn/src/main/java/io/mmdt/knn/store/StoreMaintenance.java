@@ -41,6 +41,7 @@ public final class StoreMaintenance {
                 out.append(source.entry(i));
             }
         }
+        out.trimToSize();
         return out;
     }
 
@@ -60,6 +61,7 @@ public final class StoreMaintenance {
                 out.append(source.entry(i));
             }
         }
+        out.trimToSize();
         return out;
     }
 
@@ -74,6 +76,7 @@ public final class StoreMaintenance {
         for (HashStore store : stores) {
             out.appendAll(store);
         }
+        out.trimToSize();
         return out;
     }
 

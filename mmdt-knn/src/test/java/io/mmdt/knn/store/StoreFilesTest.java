@@ -84,6 +84,19 @@ class StoreFilesTest {
     }
 
     @Test
+    void textAndPythonStoresLoadWithinByteBudget() throws IOException {
+        HashStore store = TestEntries.storeOf(TestEntries.random(6, 20_000, 500));
+        for (StoreFormat format : List.of(StoreFormat.TEXT, StoreFormat.PYTHON_MMDT)) {
+            Path file = dir.resolve("budget" + format.extension());
+            StoreFiles.save(store, file, format);
+
+            HashStore loaded = StoreFiles.load(file);
+
+            assertTrue(loaded.columnBytes() <= 48L * loaded.size(), format + " bytes: " + loaded.columnBytes());
+        }
+    }
+
+    @Test
     void rejectsEveryTruncationOfNativeStore() throws IOException {
         byte[] content = nativeBytes(TestEntries.storeOf(List.of(
                 entry("clean", SHA1), entry("a:b", "other-id"), entry("virlock", SHA1))));

@@ -44,8 +44,11 @@ public final class HashStore implements Iterable<StoreEntry> {
 
     private static final int DEFAULT_CAPACITY = 16;
 
-    /** The largest array length to request, because some JVMs reserve header words in an array. */
-    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+    /**
+     * The maximum number of entries, about 107 million: the packed sample ids of all entries
+     * must fit in one byte array, and some JVMs reserve header words in an array.
+     */
+    public static final int MAX_ENTRIES = (Integer.MAX_VALUE - 8) / PACKED_ID_BYTES;
 
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
@@ -69,10 +72,10 @@ public final class HashStore implements Iterable<StoreEntry> {
     /**
      * Creates an empty store with room for {@code expectedSize} entries before its arrays grow.
      *
-     * @throws IllegalArgumentException if {@code expectedSize} is negative
+     * @throws IllegalArgumentException if {@code expectedSize} is negative or above {@link #MAX_ENTRIES}
      */
     public HashStore(int expectedSize) {
-        if (expectedSize < 0 || expectedSize > MAX_CAPACITY) {
+        if (expectedSize < 0 || expectedSize > MAX_ENTRIES) {
             throw new IllegalArgumentException("invalid expected size: " + expectedSize);
         }
         this.readOnly = false;
@@ -500,7 +503,7 @@ public final class HashStore implements Iterable<StoreEntry> {
          */
         Columns withEntry(MmdtHash hash, int labelId, String label, String sampleId) {
             int n = size;
-            if (n == MAX_CAPACITY) {
+            if (n == MAX_ENTRIES) {
                 throw new IllegalStateException("store is full: " + n + " entries");
             }
             int[] nextIndexes = indexes;
@@ -553,7 +556,7 @@ public final class HashStore implements Iterable<StoreEntry> {
 
         private static int grownCapacity(int current) {
             long grown = Math.max(DEFAULT_CAPACITY, current + (current >> 1));
-            return (int) Math.min(grown, MAX_CAPACITY);
+            return (int) Math.min(grown, MAX_ENTRIES);
         }
 
         private static long readLong(byte[] bytes, int offset) {

@@ -72,7 +72,7 @@ public final class StoreMaintenance {
         for (HashStore store : stores) {
             total += Objects.requireNonNull(store, "store").size();
         }
-        HashStore out = new HashStore((int) Math.min(total, Integer.MAX_VALUE - 8));
+        HashStore out = new HashStore((int) Math.min(total, HashStore.MAX_ENTRIES));
         for (HashStore store : stores) {
             out.appendAll(store);
         }

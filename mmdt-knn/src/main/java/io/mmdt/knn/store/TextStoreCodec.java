@@ -42,6 +42,8 @@ final class TextStoreCodec {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+            // Limitation: a line is read whole before it is checked, so a file with one huge
+            // line can exhaust the heap; text stores are meant for trusted or small inputs.
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;

@@ -215,6 +215,21 @@ class StoreFilesTest {
     }
 
     @Test
+    void textRejectsOverlongLine() throws IOException {
+        String longLabel = "x".repeat(TextStoreCodec.MAX_LINE_CHARACTERS);
+        String text = HASH + ":clean:" + SHA1 + "\r" + HASH + ":" + longLabel + ":" + SHA1 + "\n"
+                + HASH + ":last:" + SHA1 + "\n";
+        Path file = write("long.txt", text.getBytes(StandardCharsets.UTF_8));
+
+        StoreFormatException strict = assertThrows(StoreFormatException.class, () -> StoreFiles.load(file));
+        LoadedStore lenient = StoreFiles.load(file, true);
+
+        assertTrue(strict.getMessage().contains("line 2: line is longer than"), strict.getMessage());
+        assertEquals(2, lenient.store().size());
+        assertEquals("last", lenient.store().label(1));
+    }
+
+    @Test
     void textRejectsInvalidUtf8() throws IOException {
         byte[] content = (HASH + ":cl\u00e9an:" + SHA1 + "\n").getBytes(StandardCharsets.ISO_8859_1);
 

@@ -26,8 +26,8 @@ final class TextStoreCodec {
     static final String HEADER = "# mmdt hash store: index:main:label:sample_id, one entry per line";
 
     /**
-     * Longest line accepted. An entry line is 44 characters plus the label and the sample id,
-     * so this leaves labels and ids some 65,000 characters.
+     * Maximum line length in characters. An entry line is the 41-character hash, two colons,
+     * the label and the sample id, so this leaves label and id some 65,000 characters.
      */
     static final int MAX_LINE_CHARACTERS = 1 << 16;
 

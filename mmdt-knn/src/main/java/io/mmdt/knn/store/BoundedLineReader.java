@@ -12,11 +12,14 @@ final class BoundedLineReader {
 
     private final Reader in;
     private final int maxCharacters;
+    private final char[] buffer = new char[8192];
+    private int position;
+    private int limit;
     private final StringBuilder line = new StringBuilder();
     private boolean truncated;
     private boolean skipLineFeed;
 
-    /** Creates a reader over {@code in}, which should be buffered. */
+    /** Creates a reader over {@code in}; the reader buffers, so {@code in} need not. */
     BoundedLineReader(Reader in, int maxCharacters) {
         this.in = in;
         this.maxCharacters = maxCharacters;
@@ -26,9 +29,9 @@ final class BoundedLineReader {
     String readLine() throws IOException {
         line.setLength(0);
         truncated = false;
-        int c = in.read();
+        int c = next();
         if (c == '\n' && skipLineFeed) {
-            c = in.read();
+            c = next();
         }
         skipLineFeed = false;
         if (c < 0) {
@@ -40,10 +43,23 @@ final class BoundedLineReader {
             } else {
                 truncated = true;
             }
-            c = in.read();
+            c = next();
         }
         skipLineFeed = c == '\r';
         return line.toString();
+    }
+
+    /** Returns the next character, or -1 at the end; reads in bulk because Reader.read() per character is slow. */
+    private int next() throws IOException {
+        if (position == limit) {
+            int read = in.read(buffer, 0, buffer.length);
+            if (read <= 0) {
+                return -1;
+            }
+            position = 0;
+            limit = read;
+        }
+        return buffer[position++];
     }
 
     /** Returns whether the line that {@link #readLine()} returned last was longer than the maximum. */

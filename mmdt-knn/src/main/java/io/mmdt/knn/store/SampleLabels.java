@@ -1,6 +1,5 @@
 package io.mmdt.knn.store;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
@@ -42,8 +41,8 @@ public final class SampleLabels {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader buffered = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            BoundedLineReader reader = new BoundedLineReader(buffered, TextStoreCodec.MAX_LINE_CHARACTERS);
+        try (InputStreamReader decoded = new InputStreamReader(Files.newInputStream(file), decoder)) {
+            BoundedLineReader reader = new BoundedLineReader(decoded, TextStoreCodec.MAX_LINE_CHARACTERS);
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         description = "Computes, compares and classifies mmdt fuzzy hashes.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            BuildCommand.class,
+            StoreCommand.class,
         })
 public final class MmdtCommand implements Runnable {
 

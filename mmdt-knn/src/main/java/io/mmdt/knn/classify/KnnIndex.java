@@ -118,6 +118,24 @@ final class KnnIndex {
         return sum;
     }
 
+    /** Returns main bytes 0..7 of {@code hash} packed into a long, byte 0 most significant. */
+    static long mainHigh(MmdtHash hash) {
+        long word = 0;
+        for (int i = 0; i < 8; i++) {
+            word = (word << 8) | hash.mainByte(i);
+        }
+        return word;
+    }
+
+    /** Returns main bytes 8..15 of {@code hash} packed into a long, byte 8 most significant. */
+    static long mainLow(MmdtHash hash) {
+        long word = 0;
+        for (int i = 8; i < 16; i++) {
+            word = (word << 8) | hash.mainByte(i);
+        }
+        return word;
+    }
+
     /** Returns byte {@code i} (0..15) of an entry whose main part is {@code high}, {@code low}. */
     static int mainByte(long high, long low, int i) {
         long word = i < 8 ? high : low;

@@ -66,15 +66,16 @@ final class ClassificationPrinter {
 
     private void printTable(String input, MmdtHash query, Classification result) {
         out.println(input);
-        out.println("  mmdt:   " + query);
-        out.println("  label:  " + result.label());
-        result.nearest().ifPresent(nearest -> out.printf(Locale.ROOT, "  nearest: %.6f  %s  %s%n",
-                nearest.similarity(), nearest.label(), nearest.sampleId()));
+        out.println("  mmdt:     " + query);
+        out.println("  label:    " + result.label());
+        result.nearest().ifPresent(nearest -> out.printf(Locale.ROOT, "  nearest:  %.6f  %s  %s%n",
+                nearest.similarity(), nearest.sampleId(), nearest.label()));
         for (LabelShare share : result.labels()) {
-            out.printf(Locale.ROOT, "  %7s  %s%n", share.ratioText(), share.label());
+            out.printf(Locale.ROOT, "  share:    %7s  %s%n", share.ratioText(), share.label());
         }
         for (Neighbour neighbour : result.similars()) {
-            out.printf(Locale.ROOT, "    %.6f  %-40s  %s%n", neighbour.similarity(), neighbour.sampleId(), neighbour.label());
+            out.printf(Locale.ROOT, "  similar:  %.6f  %s  %s%n",
+                    neighbour.similarity(), neighbour.sampleId(), neighbour.label());
         }
         out.println();
     }

@@ -112,8 +112,8 @@ class ClassifyCommandTest {
                 "--hashes", hashes.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("label:  APT28"), run.out());
-        assertTrue(run.out().contains("1.000000  " + SHA1_B), run.out());
+        assertTrue(run.out().contains("label:    APT28"), run.out());
+        assertTrue(run.out().contains("similar:  1.000000  " + SHA1_B + "  APT28"), run.out());
     }
 
     @Test

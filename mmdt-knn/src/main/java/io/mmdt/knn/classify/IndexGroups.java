@@ -18,7 +18,7 @@ final class IndexGroups {
     /** The distinct indexes, one per group. */
     private final int[] groupIndex;
 
-    /** Where each group starts in {@code positions}; one more element marks the end. */
+    /** The start of each group in {@code positions}, plus one last element for the end. */
     private final int[] groupStart;
 
     /** Open-addressing table: group number + 1, or 0 for an empty slot. */

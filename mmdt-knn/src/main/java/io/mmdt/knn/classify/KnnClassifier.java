@@ -23,8 +23,7 @@ import java.util.Objects;
  * <p>The result is exactly that of computing every distance and stable-sorting, but the
  * search uses a k-d tree with per-byte bounding boxes, so it reads only the part of the
  * store that can still matter. Distances are compared as integers, so the threshold test is
- * exact. On a clustered store of a million entries a query typically takes well under a
- * millisecond on one thread; see the benchmark page for figures.
+ * exact. {@code KnnBench} in {@code mmdt-bench} measures it against a brute-force scan.
  *
  * <pre>{@code
  * Classifier classifier = KnnClassifier.builder(store).k(10).threshold(0.95).build();

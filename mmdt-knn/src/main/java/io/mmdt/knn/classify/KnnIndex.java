@@ -20,13 +20,18 @@ import java.util.Arrays;
  * duplicates into one leaf whose distance is known without reading its entries.
  *
  * <p>Memory: 16 bytes per entry for the main bytes in tree order, 4 for the store position,
- * and about 45 bytes per node (one node per 10 to 20 entries). Instances are immutable and
+ * and 44 bytes per node. A tree has about one node per 10 entries, so the index takes about
+ * 25 bytes per entry. Instances are immutable and
  * thread-safe; each search allocates only a few small arrays.
  */
 final class KnnIndex {
 
     /** Largest number of entries in a leaf that is not a run of duplicates. */
     static final int MAX_LEAF_SIZE = 32;
+
+    // Limitation: the index costs about 25 bytes per entry on top of the store, 20 of them
+    // for this copy of the main bytes and the positions. Reading the main bytes from the
+    // store would save 16 bytes per entry but would turn every leaf scan into random reads.
 
     /** Main bytes 0..7 of each entry, in tree order, byte 0 most significant. */
     private final long[] high;
@@ -336,7 +341,12 @@ final class KnnIndex {
                 int q = query[i];
                 int min = boxMin[base + i] & 0xFF;
                 int max = boxMax[base + i] & 0xFF;
-                int d = q < min ? min - q : q > max ? q - max : 0;
+                int d = 0;
+                if (q < min) {
+                    d = min - q;
+                } else if (q > max) {
+                    d = q - max;
+                }
                 sum += d * d;
             }
             return sum;
@@ -367,9 +377,8 @@ final class KnnIndex {
     }
 
     /**
-     * Builds the tree top-down. The main bytes are permuted along with the positions, so
-     * every pass reads memory in order; the work per tree level is linear in the number of
-     * entries.
+     * Builds the tree top-down, in work linear in the number of entries per tree level. The
+     * main bytes are permuted along with the positions, so every pass reads memory in order.
      */
     private static final class Builder {
 

@@ -10,7 +10,10 @@ import io.mmdt.core.MmdtHasher;
 import io.mmdt.knn.store.HashStore;
 import io.mmdt.knn.store.StoreFiles;
 import io.mmdt.knn.store.StoreFormat;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -61,6 +64,31 @@ class ClassifyCommandTest {
         assertEquals(1.0, result.get("similars").get(0).get("sim").asDouble());
         assertEquals(SHA1_A, result.get("similars").get(1).get("hash").asText());
         assertEquals(2, result.get("similars").size());
+    }
+
+    @Test
+    void hashListReadsStandardInput() throws IOException {
+        InputStream originalIn = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream((QUERY + "\n").getBytes(StandardCharsets.UTF_8)));
+
+            CommandRun run = CommandRun.of("classify", "--store", store.toString(), "--hashes", "-");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("APT28", JSON.readTree(run.out()).get("label").asText());
+        } finally {
+            System.setIn(originalIn);
+        }
+    }
+
+    @Test
+    void missingHashListIsUsageError() {
+        CommandRun run = CommandRun.of("classify", "--store", store.toString(),
+                "--hashes", dir.resolve("absent.txt").toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("hash list not found"), run.err());
+        assertTrue(run.err().contains("absent.txt"), run.err());
     }
 
     @Test

@@ -85,7 +85,7 @@ final class BuildCommand implements Callable<Integer> {
         try {
             labels = SampleLabels.read(labelsFile);
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CliFailure(MmdtCommand.EXIT_USAGE, e.getMessage(), e);
         }
 
         StoreBuilder builder = new StoreBuilder()

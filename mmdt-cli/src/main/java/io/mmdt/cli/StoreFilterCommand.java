@@ -40,13 +40,13 @@ final class StoreFilterCommand implements Callable<Integer> {
         }
         HashStore store = StoreLoader.load(spec, storePath);
 
-        HashStore kept = StoreMaintenance.filterBySpread(store, minSpread);
+        HashStore filtered = StoreMaintenance.filterBySpread(store, minSpread);
 
-        if (!StoreOutput.save(spec, kept, output, format)) {
+        if (!StoreOutput.save(spec, filtered, output, format)) {
             return MmdtCommand.EXIT_INPUT_FAILED;
         }
         spec.commandLine().getOut().printf("kept %d of %d entries with spread above %s; wrote %s (%s)%n",
-                kept.size(), store.size(), minSpread, output, StoreOutput.name(format));
+                filtered.size(), store.size(), minSpread, output, StoreOutput.name(format));
         return 0;
     }
 }

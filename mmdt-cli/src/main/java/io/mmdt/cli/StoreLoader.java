@@ -9,13 +9,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Loads the store that a command's option or parameter names, in any of the three formats,
- * and turns every failure into a usage error. picocli prints the message, which names the
- * file and the problem, and exits with {@link MmdtCommand#EXIT_USAGE}.
+ * and turns every failure into a {@link CliFailure} with exit code
+ * {@link MmdtCommand#EXIT_USAGE}. The command line prints its message, which names the file
+ * and the problem.
  *
  * <pre>{@code
  * @Option(names = "--store", required = true) Path storePath;
@@ -31,8 +31,8 @@ public final class StoreLoader {
     /**
      * Loads the store at {@code path}, rejecting any invalid entry.
      *
-     * @throws CommandLine.ParameterException if the file is missing, unreadable or not a
-     *     valid store
+     * @param spec the calling command's specification; this implementation does not use it
+     * @throws CliFailure if the file is missing, unreadable or not a valid store
      */
     public static HashStore load(CommandSpec spec, Path path) {
         return load(spec, path, false).store();
@@ -42,27 +42,27 @@ public final class StoreLoader {
      * Loads the store at {@code path}; with {@code skipInvalidEntries}, invalid lines of a
      * text store or strings of a python_mmdt file are skipped and counted in the result.
      *
-     * @throws CommandLine.ParameterException if the file is missing, unreadable or not a
-     *     valid store
+     * @param spec the calling command's specification; this implementation does not use it
+     * @throws CliFailure if the file is missing, unreadable or not a valid store
      */
     public static LoadedStore load(CommandSpec spec, Path path, boolean skipInvalidEntries) {
         if (Files.isDirectory(path)) {
-            throw unusable(spec, "store " + path + " is a directory, expected a store file");
+            throw unusable("store " + path + " is a directory, expected a store file", null);
         }
         try {
             return StoreFiles.load(path, skipInvalidEntries);
         } catch (NoSuchFileException e) {
-            throw unusable(spec, "store not found: " + path);
+            throw unusable("store not found: " + path, e);
         } catch (AccessDeniedException e) {
-            throw unusable(spec, "cannot read store " + path + ": permission denied");
+            throw unusable("cannot read store " + path + ": permission denied", e);
         } catch (StoreFormatException e) {
-            throw unusable(spec, e.getMessage());
+            throw unusable(e.getMessage(), e);
         } catch (IOException e) {
-            throw unusable(spec, "cannot load store " + path + ": " + e.getMessage());
+            throw unusable("cannot load store " + path + ": " + e.getMessage(), e);
         }
     }
 
-    private static CommandLine.ParameterException unusable(CommandSpec spec, String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+    private static CliFailure unusable(String message, Exception cause) {
+        return new CliFailure(MmdtCommand.EXIT_USAGE, message, cause);
     }
 }

@@ -30,20 +30,30 @@ final class EntryCollector {
         try {
             entry = EntryLines.parse(text);
         } catch (IllegalArgumentException e) {
-            String reason = unit + " " + number + ": " + e.getMessage();
-            if (!skipInvalid) {
-                throw new StoreFormatException(file, reason, e);
-            }
-            skipped++;
-            if (skipReasons.size() < LoadedStore.MAX_SKIP_REASONS) {
-                skipReasons.add(reason);
-            }
+            reject(number, e.getMessage(), e);
             return;
         }
         store.append(entry);
     }
 
+    /** Reports the string at {@code number} as invalid, for a reason found before parsing. */
+    void reject(long number, String problem) throws StoreFormatException {
+        reject(number, problem, null);
+    }
+
+    private void reject(long number, String problem, Exception cause) throws StoreFormatException {
+        String reason = unit + " " + number + ": " + problem;
+        if (!skipInvalid) {
+            throw new StoreFormatException(file, reason, cause);
+        }
+        skipped++;
+        if (skipReasons.size() < LoadedStore.MAX_SKIP_REASONS) {
+            skipReasons.add(reason);
+        }
+    }
+
     LoadedStore result(StoreFormat format) {
+        store.trimToSize();
         return new LoadedStore(store, format, skipped, skipReasons);
     }
 }

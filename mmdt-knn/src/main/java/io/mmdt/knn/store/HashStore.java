@@ -44,8 +44,11 @@ public final class HashStore implements Iterable<StoreEntry> {
 
     private static final int DEFAULT_CAPACITY = 16;
 
-    /** The largest array length to request, because some JVMs reserve header words in an array. */
-    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+    /**
+     * The maximum number of entries, about 107 million: the packed sample ids of all entries
+     * must fit in one byte array, and some JVMs reserve header words in an array.
+     */
+    public static final int MAX_ENTRIES = (Integer.MAX_VALUE - 8) / PACKED_ID_BYTES;
 
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
@@ -69,10 +72,10 @@ public final class HashStore implements Iterable<StoreEntry> {
     /**
      * Creates an empty store with room for {@code expectedSize} entries before its arrays grow.
      *
-     * @throws IllegalArgumentException if {@code expectedSize} is negative
+     * @throws IllegalArgumentException if {@code expectedSize} is negative or above {@link #MAX_ENTRIES}
      */
     public HashStore(int expectedSize) {
-        if (expectedSize < 0 || expectedSize > MAX_CAPACITY) {
+        if (expectedSize < 0 || expectedSize > MAX_ENTRIES) {
             throw new IllegalArgumentException("invalid expected size: " + expectedSize);
         }
         this.readOnly = false;
@@ -296,6 +299,21 @@ public final class HashStore implements Iterable<StoreEntry> {
     }
 
     /**
+     * Shrinks the arrays to the current size, so that spare capacity from growing costs no
+     * memory. Readers may keep reading meanwhile; later appends grow the arrays again.
+     *
+     * @throws IllegalStateException if the store is a read-only snapshot
+     */
+    public void trimToSize() {
+        synchronized (appendLock) {
+            if (readOnly) {
+                throw new IllegalStateException("cannot trim a read-only store snapshot");
+            }
+            columns = columns.trimmed();
+        }
+    }
+
+    /**
      * Returns a read-only store with the entries this store has now. Later appends to this
      * store do not show in it. The snapshot shares the arrays, so it costs no copying.
      */
@@ -466,6 +484,15 @@ public final class HashStore implements Iterable<StoreEntry> {
                     new byte[capacity * PACKED_ID_BYTES], new int[0], new String[0], 0, new String[4], 0);
         }
 
+        /** Returns a copy whose arrays are no longer than needed. */
+        Columns trimmed() {
+            return new Columns(size, Arrays.copyOf(indexes, size), Arrays.copyOf(mainHighs, size),
+                    Arrays.copyOf(mainLows, size), Arrays.copyOf(labelIds, size),
+                    Arrays.copyOf(packedIds, size * PACKED_ID_BYTES),
+                    Arrays.copyOf(otherIdPositions, otherIdCount), Arrays.copyOf(otherIds, otherIdCount), otherIdCount,
+                    Arrays.copyOf(labels, labelCount), labelCount);
+        }
+
         boolean hasOtherId(int position) {
             return otherIdCount > 0 && Arrays.binarySearch(otherIdPositions, 0, otherIdCount, position) >= 0;
         }
@@ -476,7 +503,7 @@ public final class HashStore implements Iterable<StoreEntry> {
          */
         Columns withEntry(MmdtHash hash, int labelId, String label, String sampleId) {
             int n = size;
-            if (n == MAX_CAPACITY) {
+            if (n == MAX_ENTRIES) {
                 throw new IllegalStateException("store is full: " + n + " entries");
             }
             int[] nextIndexes = indexes;
@@ -529,7 +556,7 @@ public final class HashStore implements Iterable<StoreEntry> {
 
         private static int grownCapacity(int current) {
             long grown = Math.max(DEFAULT_CAPACITY, current + (current >> 1));
-            return (int) Math.min(grown, MAX_CAPACITY);
+            return (int) Math.min(grown, MAX_ENTRIES);
         }
 
         private static long readLong(byte[] bytes, int offset) {

@@ -295,10 +295,10 @@ final class NativeStoreCodec {
         buffer.position(buffer.position() + 8 * out.length);
     }
 
-    private static String getString(ByteBuffer buffer, Path file, String what) throws StoreFormatException {
+    private static String getString(ByteBuffer buffer, Path file, String field) throws StoreFormatException {
         int length = buffer.getInt();
         if (length < 0 || length > buffer.remaining()) {
-            throw new StoreFormatException(file, what + " length " + Integer.toUnsignedString(length)
+            throw new StoreFormatException(file, field + " length " + Integer.toUnsignedString(length)
                     + " exceeds the " + buffer.remaining() + " bytes left");
         }
         ByteBuffer bytes = buffer.slice();
@@ -311,7 +311,7 @@ final class NativeStoreCodec {
                     .decode(bytes)
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new StoreFormatException(file, what + " is not valid UTF-8", e);
+            throw new StoreFormatException(file, field + " is not valid UTF-8", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.mmdt.knn.store;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -29,6 +30,9 @@ final class PickleStringListReader {
     private int position;
     private final Deque<Object> stack = new ArrayDeque<>();
     private final Map<Long, Object> memo = new HashMap<>();
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     private PickleStringListReader(byte[] data) {
         this.data = data;
@@ -177,17 +181,28 @@ final class PickleStringListReader {
     }
 
     private String string(int length, int offset) {
-        try {
-            String value = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(data, position, length))
-                    .toString();
-            position += length;
-            return value;
-        } catch (CharacterCodingException e) {
-            throw invalid(offset, "str is not valid UTF-8");
+        String value;
+        if (isAscii(position, length)) {
+            // Entry strings are nearly always ASCII, and this skips the decoder's setup.
+            value = new String(data, position, length, StandardCharsets.US_ASCII);
+        } else {
+            try {
+                value = utf8.decode(ByteBuffer.wrap(data, position, length)).toString();
+            } catch (CharacterCodingException e) {
+                throw invalid(offset, "str is not valid UTF-8");
+            }
         }
+        position += length;
+        return value;
+    }
+
+    private boolean isAscii(int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (data[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static IllegalArgumentException invalid(int offset, String problem) {

@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>The line is split at its first comma, so a name cannot contain a comma but a label can.
  * White space around either field is removed. Blank lines and lines starting with {@code #}
  * are ignored, and so is a first line that reads {@code name,label} in any letter case, the
- * header a spreadsheet export adds. A name listed twice with different labels is an error.
+ * header a spreadsheet export adds. A name listed twice with different labels is an error, and
+ * so is a line longer than 65,536 characters.
  */
 public final class SampleLabels {
 
@@ -30,8 +31,8 @@ public final class SampleLabels {
     /**
      * Reads a labels file into a map from file name to label, in file order.
      *
-     * @throws IOException naming the file and line if a line has no comma, an empty name or
-     *     label, a label that {@link StoreEntry#checkLabel} rejects, or a conflicting
+     * @throws IOException naming the file and line if a line is too long, has no comma, an
+     *     empty name or label, a label that {@link StoreEntry#checkLabel} rejects, or a conflicting
      *     duplicate name; or if the file cannot be read or is not UTF-8
      */
     public static Map<String, String> read(Path file) throws IOException {
@@ -41,10 +42,15 @@ public final class SampleLabels {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+        try (BufferedReader buffered = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+            BoundedLineReader reader = new BoundedLineReader(buffered, TextStoreCodec.MAX_LINE_CHARACTERS);
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
+                if (reader.truncated()) {
+                    throw invalid(file, lineNumber, "line is longer than " + TextStoreCodec.MAX_LINE_CHARACTERS
+                            + " characters");
+                }
                 if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
                 }

@@ -171,6 +171,7 @@ public final class StoreBuilder {
                 lowSpread.add(toHash.get(i));
             }
         }
+        store.trimToSize();
         return new BuildResult(store, lowSpread, unlabelled, failures);
     }
 

@@ -57,8 +57,8 @@ public final class StoreFiles {
      * Loads a store in any format.
      *
      * @param skipInvalidEntries whether invalid lines of a text store, or invalid strings of a
-     *     python_mmdt feature file, are counted and skipped instead of rejecting the file; a
-     *     native store is checked whole and never partly loaded
+     *     python_mmdt feature file, are counted and skipped instead of rejecting the file. A
+     *     native store is checked whole and never partly loaded.
      * @throws StoreFormatException if the file is not a valid store
      * @throws IOException if the file cannot be read
      */

@@ -41,6 +41,7 @@ public final class StoreMaintenance {
                 out.append(source.entry(i));
             }
         }
+        out.trimToSize();
         return out;
     }
 
@@ -60,6 +61,7 @@ public final class StoreMaintenance {
                 out.append(source.entry(i));
             }
         }
+        out.trimToSize();
         return out;
     }
 
@@ -70,10 +72,11 @@ public final class StoreMaintenance {
         for (HashStore store : stores) {
             total += Objects.requireNonNull(store, "store").size();
         }
-        HashStore out = new HashStore((int) Math.min(total, Integer.MAX_VALUE - 8));
+        HashStore out = new HashStore((int) Math.min(total, HashStore.MAX_ENTRIES));
         for (HashStore store : stores) {
             out.appendAll(store);
         }
+        out.trimToSize();
         return out;
     }
 

@@ -17,12 +17,19 @@ import java.nio.file.Path;
  * Reads and writes the {@linkplain StoreFormat#TEXT text store format}: UTF-8, one entry per
  * line as {@code IIIIIIII:MMMM…:label:sampleId}, parsed as {@link EntryLines} describes.
  * Blank lines and lines whose first character is {@code #} are ignored, a byte order mark at
- * the start is ignored, and lines may end in LF or CR LF.
+ * the start is ignored, and lines may end in LF, CR or CR LF. A line longer than
+ * {@link #MAX_LINE_CHARACTERS} is invalid.
  */
 final class TextStoreCodec {
 
     /** The first line the writer puts in every file, so a reader knows what the columns are. */
     static final String HEADER = "# mmdt hash store: index:main:label:sample_id, one entry per line";
+
+    /**
+     * Maximum line length in characters. An entry line is the 41-character hash, two colons,
+     * the label and the sample id, so this leaves label and id some 65,000 characters.
+     */
+    static final int MAX_LINE_CHARACTERS = 1 << 16;
 
     private TextStoreCodec() {
     }
@@ -41,7 +48,8 @@ final class TextStoreCodec {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+        try (BufferedReader buffered = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+            BoundedLineReader reader = new BoundedLineReader(buffered, MAX_LINE_CHARACTERS);
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
@@ -51,7 +59,11 @@ final class TextStoreCodec {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                collector.add(lineNumber, line);
+                if (reader.truncated()) {
+                    collector.reject(lineNumber, "line is longer than " + MAX_LINE_CHARACTERS + " characters");
+                } else {
+                    collector.add(lineNumber, line);
+                }
             }
         } catch (CharacterCodingException e) {
             throw new StoreFormatException(file, "line " + (lineNumber + 1) + ": not valid UTF-8", e);

@@ -126,6 +126,21 @@ class HashStoreTest {
     }
 
     @Test
+    void trimToSizeKeepsEntriesAndFreesCapacity() {
+        List<StoreEntry> entries = TestEntries.random(11, 10_000, 100);
+        HashStore store = TestEntries.storeOf(entries);
+        long before = store.columnBytes();
+
+        store.trimToSize();
+
+        assertTrue(store.columnBytes() < before, before + " -> " + store.columnBytes());
+        assertTrue(store.columnBytes() <= 48L * store.size(), "bytes: " + store.columnBytes());
+        assertEquals(entries, store.stream().toList());
+        store.append(HASH, "after", SHA1);
+        assertEquals("after", store.label(entries.size()));
+    }
+
+    @Test
     void snapshotRejectsAppend() {
         HashStore snapshot = new HashStore().snapshot();
 

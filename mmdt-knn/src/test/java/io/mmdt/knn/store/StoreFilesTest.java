@@ -84,6 +84,19 @@ class StoreFilesTest {
     }
 
     @Test
+    void textAndPythonStoresLoadWithinByteBudget() throws IOException {
+        HashStore store = TestEntries.storeOf(TestEntries.random(6, 20_000, 500));
+        for (StoreFormat format : List.of(StoreFormat.TEXT, StoreFormat.PYTHON_MMDT)) {
+            Path file = dir.resolve("budget" + format.extension());
+            StoreFiles.save(store, file, format);
+
+            HashStore loaded = StoreFiles.load(file);
+
+            assertTrue(loaded.columnBytes() <= 48L * loaded.size(), format + " bytes: " + loaded.columnBytes());
+        }
+    }
+
+    @Test
     void rejectsEveryTruncationOfNativeStore() throws IOException {
         byte[] content = nativeBytes(TestEntries.storeOf(List.of(
                 entry("clean", SHA1), entry("a:b", "other-id"), entry("virlock", SHA1))));
@@ -199,6 +212,21 @@ class StoreFilesTest {
         assertEquals(8, loaded.skippedEntries());
         assertEquals(LoadedStore.MAX_SKIP_REASONS, loaded.skipReasons().size());
         assertTrue(loaded.skipReasons().get(0).startsWith("line 2: "), loaded.skipReasons().get(0));
+    }
+
+    @Test
+    void textRejectsOverlongLine() throws IOException {
+        String longLabel = "x".repeat(TextStoreCodec.MAX_LINE_CHARACTERS);
+        String text = HASH + ":clean:" + SHA1 + "\r" + HASH + ":" + longLabel + ":" + SHA1 + "\n"
+                + HASH + ":last:" + SHA1 + "\n";
+        Path file = write("long.txt", text.getBytes(StandardCharsets.UTF_8));
+
+        StoreFormatException strict = assertThrows(StoreFormatException.class, () -> StoreFiles.load(file));
+        LoadedStore lenient = StoreFiles.load(file, true);
+
+        assertTrue(strict.getMessage().contains("line 2: line is longer than"), strict.getMessage());
+        assertEquals(2, lenient.store().size());
+        assertEquals("last", lenient.store().label(1));
     }
 
     @Test

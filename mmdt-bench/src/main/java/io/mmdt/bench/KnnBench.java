@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Classifies one hash against a store of a million entries on one thread, with k = 10 and
  * threshold 0.95: the k-d tree of {@link KnnClassifier} against a brute-force scan that
  * computes every distance and sorts them all, as python_mmdt 0.3.1 does. Sample-time mode
- * reports percentiles, so the median is the p0.50 line.
+ * reports percentiles, so the median is the p0.50 line. {@link KnnBuildBench} times the
+ * index build.
  *
  * <p>Parameters: {@code store} is {@code clustered} (families of near-duplicates, skewed
  * sizes, a third exact copies) or {@code uniform} (every byte random); {@code queries} is
@@ -110,16 +111,6 @@ public class KnnBench {
             nearest[i] = (int) keys[i];
         }
         return nearest;
-    }
-
-    /** Builds a KnnClassifier, and so its index, over the whole store. */
-    @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 2)
-    @Measurement(iterations = 5)
-    public KnnClassifier buildIndex() {
-        return KnnClassifier.of(hashStore);
     }
 
     private MmdtHash nextQuery() {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             SpreadCommand.class,
             BuildCommand.class,
             StoreCommand.class,
+            ClassifyCommand.class,
         })
 public final class MmdtCommand implements Runnable {
 

@@ -2,6 +2,8 @@ package io.mmdt.cli;
 
 import io.mmdt.core.MmdtHash;
 import io.mmdt.core.MmdtHasher;
+import io.mmdt.knn.unpack.ContainerHasher;
+import io.mmdt.knn.unpack.Unpacker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +36,11 @@ final class HashCommand implements Callable<Integer> {
             description = "Number of files hashed in parallel (default: the number of processors).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--unpack",
+            description = "Also hash each member of ZIP, JAR, APK, DOCX, tar and gzip files, nested ones too,"
+                    + " as 'HASH  CONTAINER!/MEMBER' lines before the container's own line.")
+    private boolean unpack;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, or directories with -r.")
     private List<Path> paths;
 
@@ -44,6 +51,11 @@ final class HashCommand implements Callable<Integer> {
         List<FileWalker.Item> items = FileWalker.expand(paths, recursive, warning -> err.println("mmdt: " + warning));
 
         MmdtHasher hasher = new MmdtHasher();
+        if (unpack) {
+            boolean succeeded = UnpackedHashing.run(items, Math.max(1, threads),
+                    new ContainerHasher(hasher, new Unpacker()), out, err);
+            return succeeded ? 0 : MmdtCommand.EXIT_INPUT_FAILED;
+        }
         boolean[] failed = {false};
         ParallelHashing.run(items, Math.max(1, threads), hasher::hash, (item, result) -> {
             if (result.hash() != null) {

@@ -103,4 +103,17 @@ class HashUnpackTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains(missing + ": no such file"), run.err());
     }
+
+    @Test
+    void unpackEscapesNewlineInMemberName() throws IOException {
+        byte[] content = randomBytes(6, 3_000);
+        String forged = "a.txt\n0000000A:00000000000000000000000000000000  forged.exe";
+        Path file = Files.write(dir.resolve("names.zip"), zip(forged, content));
+
+        CommandRun run = CommandRun.of("hash", "--unpack", file.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(HASHER.hash(content) + "  " + file + "!/a.txt\\u000A0000000A:00000000000000000000000000000000  forged.exe" + NL
+                + HashCommand.format(HASHER.hash(file), file) + NL, run.out());
+    }
 }

@@ -11,6 +11,11 @@ import org.apache.commons.compress.archivers.tar.TarUtils;
  * by file name.
  *
  * <p>Detection needs at most the first {@value #DETECTION_BYTES} bytes of the data.
+ *
+ * <p>Limitation: only data that starts with the magic bytes is recognised, so a ZIP behind a
+ * prefix, such as a self-extracting executable or a JDK {@code .jmod} file, is hashed as a
+ * plain file. An empty tar archive (only end-of-archive blocks) is not recognised either,
+ * which changes nothing because it has no members.
  */
 public enum ContainerFormat {
 

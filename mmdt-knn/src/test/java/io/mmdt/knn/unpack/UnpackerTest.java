@@ -245,6 +245,41 @@ class UnpackerTest {
     }
 
     @Test
+    void highRatioCompressedTarIsRejected() {
+        byte[] tgz = Archives.gzip(Archives.tar(members("zeros.bin", new byte[8 << 20])));
+
+        UnpackException e = unpackFails(unpacker, "bomb.tar.gz", tgz);
+
+        assertEquals(Reason.COMPRESSION_RATIO_LIMIT, e.reason());
+        assertEquals(MemberPath.of("bomb.tar.gz"), e.container());
+    }
+
+    @Test
+    void totalLimitCountsBytesRead() {
+        // A gzip file declares no size, so only counting the bytes read can stop it.
+        Unpacker small = new Unpacker(UnpackLimits.builder().maxTotalBytes(10_000).build());
+
+        UnpackException e = unpackFails(small, "big.gz", Archives.gzip(Archives.randomBytes(9, 20_000)));
+
+        assertEquals(Reason.TOTAL_BYTES_LIMIT, e.reason());
+        assertEquals(Optional.of("big"), e.member());
+    }
+
+    @Test
+    void totalLimitRejectsDeclaredSizeEarly() {
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            many.put("m" + i, Archives.randomBytes(i, 3_000));
+        }
+        Unpacker small = new Unpacker(UnpackLimits.builder().maxTotalBytes(10_000).build());
+
+        UnpackException e = unpackFails(small, "five.tar", Archives.tar(many));
+
+        assertEquals(Reason.TOTAL_BYTES_LIMIT, e.reason());
+        assertEquals(Optional.of("m3"), e.member());
+    }
+
+    @Test
     void redundantMemberBelowThresholdPasses() throws IOException {
         Map<String, byte[]> seen = unpackFile("small.zip", Archives.zip("zeros.bin", new byte[512 << 10]));
 

@@ -114,7 +114,9 @@ final class ContainerWalk implements MeteredInputStream.ByteBudget {
         Enumeration<ZipArchiveEntry> entries = zip.getEntries();
         while (entries.hasMoreElements()) {
             ZipArchiveEntry entry = entries.nextElement();
-            if (entry.isDirectory()) {
+            // A directory entry with content is read anyway, so that a name ending in '/'
+            // cannot hide data from the scan.
+            if (entry.isDirectory() && entry.getSize() == 0) {
                 continue;
             }
             String name = entry.getName();

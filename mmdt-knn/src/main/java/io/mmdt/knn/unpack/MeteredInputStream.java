@@ -31,7 +31,7 @@ final class MeteredInputStream extends InputStream {
     private final LongSupplier compressedCount;
     private final UnpackLimits limits;
     private final ByteBudget budget;
-    private final byte[] single = new byte[1];
+    private final byte[] oneByte = new byte[1];
     private long count;
 
     /**
@@ -61,8 +61,8 @@ final class MeteredInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        int n = read(single, 0, 1);
-        return n < 0 ? -1 : single[0] & 0xFF;
+        int n = read(oneByte, 0, 1);
+        return n < 0 ? -1 : oneByte[0] & 0xFF;
     }
 
     @Override
@@ -73,7 +73,7 @@ final class MeteredInputStream extends InputStream {
         if (declaredSize != UNKNOWN_SIZE && count >= declaredSize) {
             // Read one byte past the declared end, so that an archive that understates a
             // member's size is reported instead of silently cut short.
-            if (readDelegate(single, 0, 1) > 0) {
+            if (readDelegate(oneByte, 0, 1) > 0) {
                 throw corrupt("member is longer than its declared size of " + declaredSize
                         + " bytes", null);
             }

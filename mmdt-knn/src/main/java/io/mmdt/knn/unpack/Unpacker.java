@@ -16,7 +16,7 @@ import java.util.Optional;
  * <p>Formats are those of {@link ContainerFormat}, detected by magic bytes at every level:
  * ZIP (with JAR, APK, DOCX, ODF and the rest), tar, gzip and gzip-compressed tar. Members
  * are only ever held in memory and streamed. Nothing is written to disk, so a member name
- * such as {@code ../../etc/passwd} is only a name. Directory entries, links and other
+ * such as {@code ../../etc/passwd} is only a name. Empty directory entries, links and other
  * entries without content are not members.
  *
  * <p>Order: members in archive order (the central directory's order for ZIP), depth first.

@@ -64,6 +64,14 @@ class UnpackerTest {
     }
 
     @Test
+    void directoryEntryWithContentIsRead() throws IOException {
+        Map<String, byte[]> seen = unpackFile("hide.zip", Archives.zip(members("empty/", "", "hidden/", "payload")));
+
+        assertEquals(List.of("hide.zip!/hidden/"), List.copyOf(seen.keySet()));
+        assertEquals("payload", text(seen.get("hide.zip!/hidden/")));
+    }
+
+    @Test
     void storedZipMembersAreRead() throws IOException {
         Map<String, byte[]> seen = unpackFile("s.zip", Archives.storedZip(members("x.bin", "stored")));
 

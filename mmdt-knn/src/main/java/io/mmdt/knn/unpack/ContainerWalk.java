@@ -169,8 +169,7 @@ final class ContainerWalk implements MeteredInputStream.ByteBudget {
             if (entry == null) {
                 return;
             }
-            // Directories, links and device files have no content of their own.
-            if (!entry.isFile()) {
+            if (hasNoContent(entry)) {
                 continue;
             }
             String name = entry.getName();
@@ -183,6 +182,16 @@ final class ContainerWalk implements MeteredInputStream.ByteBudget {
             }
             visitMember(path, name, tar, entry.getSize(), null);
         }
+    }
+
+    /**
+     * Returns whether a tar entry is a directory, link or special file without data. Such an
+     * entry that carries data anyway is read, so that its type cannot hide data from the scan.
+     */
+    private static boolean hasNoContent(TarArchiveEntry entry) {
+        boolean special = entry.isDirectory() || entry.isSymbolicLink() || entry.isLink()
+                || entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO();
+        return special && entry.getSize() == 0;
     }
 
     private static TarArchiveEntry nextTarEntry(TarArchiveInputStream tar, MemberPath path)

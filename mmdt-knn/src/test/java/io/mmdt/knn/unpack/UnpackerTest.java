@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mmdt.knn.unpack.UnpackException.Reason;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +131,28 @@ class UnpackerTest {
         assertEquals(List.of("t.tar!/dir/a.txt", "t.tar!/dir/empty", "t.tar!/b.bin"), List.copyOf(seen.keySet()));
         assertEquals("alpha", text(seen.get("t.tar!/dir/a.txt")));
         assertArrayEquals(Archives.randomBytes(2, 3000), seen.get("t.tar!/b.bin"));
+    }
+
+    @Test
+    void tarLinksAndDirectoriesAreSkipped() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            tar.putArchiveEntry(new TarArchiveEntry("dir/", TarConstants.LF_DIR));
+            tar.closeArchiveEntry();
+            TarArchiveEntry link = new TarArchiveEntry("dir/link", TarConstants.LF_SYMLINK);
+            link.setLinkName("/etc/passwd");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+            TarArchiveEntry file = new TarArchiveEntry("dir/file");
+            file.setSize(4);
+            tar.putArchiveEntry(file);
+            tar.write("data".getBytes(StandardCharsets.UTF_8));
+            tar.closeArchiveEntry();
+        }
+
+        Map<String, byte[]> seen = unpackFile("links.tar", out.toByteArray());
+
+        assertEquals(List.of("links.tar!/dir/file"), List.copyOf(seen.keySet()));
     }
 
     @Test

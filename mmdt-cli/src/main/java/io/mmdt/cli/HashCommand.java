@@ -36,6 +36,9 @@ final class HashCommand implements Callable<Integer> {
             description = "Number of files hashed in parallel (default: the number of processors).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = {"-v", "--verbose"}, description = "List each symbolic link skipped during -r walks.")
+    private boolean verbose;
+
     @Option(names = "--unpack",
             description = "Also hash each member of ZIP, JAR, APK, DOCX, tar and gzip files, nested ones too,"
                     + " as 'HASH  CONTAINER!/MEMBER' lines before the container's own line.")
@@ -48,7 +51,9 @@ final class HashCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<FileWalker.Item> items = FileWalker.expand(paths, recursive, warning -> err.println("mmdt: " + warning));
+        List<String> skipped = new java.util.ArrayList<>();
+        List<FileWalker.Item> items = FileWalker.expand(paths, recursive, skipped::add);
+        reportSkipped(skipped, verbose, err);
 
         MmdtHasher hasher = new MmdtHasher();
         if (unpack) {
@@ -67,6 +72,16 @@ final class HashCommand implements Callable<Integer> {
             out.flush();
         });
         return failed[0] ? MmdtCommand.EXIT_INPUT_FAILED : 0;
+    }
+
+    /** Prints the skipped links, or only their number unless {@code verbose}. */
+    static void reportSkipped(List<String> skipped, boolean verbose, PrintWriter err) {
+        if (verbose) {
+            skipped.forEach(line -> err.println("mmdt: " + line));
+        } else if (!skipped.isEmpty()) {
+            err.println("mmdt: skipped " + skipped.size() + " symbolic links that point outside the tree"
+                    + " or are broken (use -v to list them)");
+        }
     }
 
     static String format(MmdtHash hash, Path path) {

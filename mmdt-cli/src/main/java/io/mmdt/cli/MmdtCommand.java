@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             HashCommand.class,
             CompareCommand.class,
             SpreadCommand.class,
+            BuildCommand.class,
+            StoreCommand.class,
+            ClassifyCommand.class,
         })
 public final class MmdtCommand implements Runnable {
 

@@ -1,0 +1,81 @@
+package io.mmdt.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mmdt.core.MmdtHash;
+import io.mmdt.knn.classify.Classification;
+import io.mmdt.knn.classify.LabelShare;
+import io.mmdt.knn.classify.Neighbour;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Prints classification results, either as one JSON object per line in the shape of
+ * python_mmdt's results, or as a block of text per input for people.
+ *
+ * <p>JSON fields: {@code input} (the path or hash as given), {@code mmdt} (the query hash),
+ * {@code label}, {@code labels} ({@code [{"label": …, "ratio": "20.00%"}]}) and
+ * {@code similars} ({@code [{"hash": sample id, "label": …, "sim": 0.98…}]}).
+ */
+final class ClassificationPrinter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintWriter out;
+    private final boolean table;
+
+    ClassificationPrinter(PrintWriter out, boolean table) {
+        this.out = out;
+        this.table = table;
+    }
+
+    void print(String input, MmdtHash query, Classification result) {
+        if (table) {
+            printTable(input, query, result);
+        } else {
+            out.println(toJson(input, query, result));
+        }
+        out.flush();
+    }
+
+    static String toJson(String input, MmdtHash query, Classification result) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("input", input);
+        node.put("mmdt", query.toString());
+        node.put("label", result.label());
+        ArrayNode labels = node.putArray("labels");
+        for (LabelShare share : result.labels()) {
+            labels.addObject().put("label", share.label()).put("ratio", share.ratioText());
+        }
+        ArrayNode similars = node.putArray("similars");
+        for (Neighbour neighbour : result.similars()) {
+            similars.addObject()
+                    .put("hash", neighbour.sampleId())
+                    .put("label", neighbour.label())
+                    .put("sim", neighbour.similarity());
+        }
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            // A tree of strings and numbers always serialises; this would be a Jackson bug.
+            throw new IllegalStateException("cannot write classification as JSON", e);
+        }
+    }
+
+    private void printTable(String input, MmdtHash query, Classification result) {
+        out.println(input);
+        out.println("  mmdt:   " + query);
+        out.println("  label:  " + result.label());
+        result.nearest().ifPresent(nearest -> out.printf(Locale.ROOT, "  nearest: %.6f  %s  %s%n",
+                nearest.similarity(), nearest.label(), nearest.sampleId()));
+        for (LabelShare share : result.labels()) {
+            out.printf(Locale.ROOT, "  %7s  %s%n", share.ratioText(), share.label());
+        }
+        for (Neighbour neighbour : result.similars()) {
+            out.printf(Locale.ROOT, "    %.6f  %-40s  %s%n", neighbour.similarity(), neighbour.sampleId(), neighbour.label());
+        }
+        out.println();
+    }
+}

@@ -8,6 +8,7 @@ import io.mmdt.core.MmdtHash;
 import io.mmdt.knn.classify.Classification;
 import io.mmdt.knn.classify.LabelShare;
 import io.mmdt.knn.classify.Neighbour;
+import io.mmdt.knn.unpack.ContainerVerdict;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -17,7 +18,11 @@ import java.util.Locale;
  *
  * <p>JSON fields: {@code input} (the path or hash as given), {@code mmdt} (the query hash),
  * {@code label}, {@code labels} ({@code [{"label": …, "ratio": "20.00%"}]}) and
- * {@code similars} ({@code [{"hash": sample id, "label": …, "sim": 0.98…}]}).
+ * {@code similars} ({@code [{"hash": sample id, "label": …, "sim": 0.98…}]}). With
+ * {@code --unpack}, an input's own result also has {@code verdict}
+ * ({@code {"label": …, "member": display path, "sim": 0.98…}}): the label of the member
+ * most similar to a stored entry, which member it was, and that similarity, or -1 when
+ * no member had a candidate.
  */
 final class ClassificationPrinter {
 
@@ -32,15 +37,24 @@ final class ClassificationPrinter {
     }
 
     void print(String input, MmdtHash query, Classification result) {
+        print(input, query, result, null);
+    }
+
+    /** Prints one result, with the container verdict when {@code verdict} is not null. */
+    void print(String input, MmdtHash query, Classification result, ContainerVerdict verdict) {
         if (table) {
-            printTable(input, query, result);
+            printTable(input, query, result, verdict);
         } else {
-            out.println(toJson(input, query, result));
+            out.println(toJson(input, query, result, verdict));
         }
         out.flush();
     }
 
     static String toJson(String input, MmdtHash query, Classification result) {
+        return toJson(input, query, result, null);
+    }
+
+    static String toJson(String input, MmdtHash query, Classification result, ContainerVerdict verdict) {
         ObjectNode node = JSON.createObjectNode();
         node.put("input", input);
         node.put("mmdt", query.toString());
@@ -56,6 +70,12 @@ final class ClassificationPrinter {
                     .put("label", neighbour.label())
                     .put("sim", neighbour.similarity());
         }
+        if (verdict != null) {
+            node.putObject("verdict")
+                    .put("label", verdict.label())
+                    .put("member", verdict.deciding().path().toString())
+                    .put("sim", verdict.deciding().nearestSimilarity());
+        }
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -64,7 +84,7 @@ final class ClassificationPrinter {
         }
     }
 
-    private void printTable(String input, MmdtHash query, Classification result) {
+    private void printTable(String input, MmdtHash query, Classification result, ContainerVerdict verdict) {
         out.println(input);
         out.println("  mmdt:     " + query);
         out.println("  label:    " + result.label());
@@ -76,6 +96,10 @@ final class ClassificationPrinter {
         for (Neighbour neighbour : result.similars()) {
             out.printf(Locale.ROOT, "  similar:  %.6f  %s  %s%n",
                     neighbour.similarity(), neighbour.sampleId(), neighbour.label());
+        }
+        if (verdict != null) {
+            out.printf(Locale.ROOT, "  verdict: %s  from %s  (similarity %.6f)%n", verdict.label(),
+                    verdict.deciding().path(), verdict.deciding().nearestSimilarity());
         }
         out.println();
     }

@@ -7,6 +7,9 @@ import io.mmdt.knn.classify.Classifier;
 import io.mmdt.knn.classify.KnnClassifier;
 import io.mmdt.knn.classify.SimpleClassifier;
 import io.mmdt.knn.store.HashStore;
+import io.mmdt.knn.unpack.ContainerClassifier;
+import io.mmdt.knn.unpack.ContainerHasher;
+import io.mmdt.knn.unpack.Unpacker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -82,6 +85,11 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "Number of files hashed in parallel (default: the number of processors).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--unpack",
+            description = "Also classify each member of ZIP, JAR, APK, DOCX, tar and gzip files, nested ones too,"
+                    + " and give each file the verdict of its member most similar to a stored entry.")
+    private boolean unpack;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files, or directories with -r.")
     private List<Path> paths = new ArrayList<>();
 
@@ -110,6 +118,9 @@ final class ClassifyCommand implements Callable<Integer> {
         if (hashesFile != null && !paths.isEmpty()) {
             throw usage("give either files or --hashes, not both");
         }
+        if (hashesFile != null && unpack) {
+            throw usage("--unpack needs files, not --hashes");
+        }
         if (hashesFile == null && paths.isEmpty()) {
             throw usage("missing input: give files to classify, or --hashes FILE");
         }
@@ -126,6 +137,11 @@ final class ClassifyCommand implements Callable<Integer> {
         HashCommand.reportSkipped(skipped, false, err);
 
         MmdtHasher hasher = new MmdtHasher();
+        if (unpack) {
+            ContainerClassifier containers = new ContainerClassifier(
+                    new ContainerHasher(hasher, new Unpacker()), classifier);
+            return !UnpackedClassifying.run(items, threads, containers, printer, err);
+        }
         boolean[] failed = {false};
         ParallelHashing.run(items, threads, hasher::hash, (item, result) -> {
             if (result.hash() != null) {

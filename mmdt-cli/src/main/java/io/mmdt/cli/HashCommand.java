@@ -2,6 +2,8 @@ package io.mmdt.cli;
 
 import io.mmdt.core.MmdtHash;
 import io.mmdt.core.MmdtHasher;
+import io.mmdt.knn.unpack.ContainerHasher;
+import io.mmdt.knn.unpack.Unpacker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +39,11 @@ final class HashCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "List each symbolic link skipped during -r walks.")
     private boolean verbose;
 
+    @Option(names = "--unpack",
+            description = "Also hash each member of ZIP, JAR, APK, DOCX, tar and gzip files, nested ones too,"
+                    + " as 'HASH  CONTAINER!/MEMBER' lines before the container's own line.")
+    private boolean unpack;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, or directories with -r.")
     private List<Path> paths;
 
@@ -49,6 +56,11 @@ final class HashCommand implements Callable<Integer> {
         reportSkipped(skipped, verbose, err);
 
         MmdtHasher hasher = new MmdtHasher();
+        if (unpack) {
+            boolean succeeded = UnpackedHashing.run(items, Math.max(1, threads),
+                    new ContainerHasher(hasher, new Unpacker()), out, err);
+            return succeeded ? 0 : MmdtCommand.EXIT_INPUT_FAILED;
+        }
         boolean[] failed = {false};
         ParallelHashing.run(items, Math.max(1, threads), hasher::hash, (item, result) -> {
             if (result.hash() != null) {

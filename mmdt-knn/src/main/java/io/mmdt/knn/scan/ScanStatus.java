@@ -13,7 +13,8 @@ import java.util.Optional;
  * first three digits are the HTTP status and the last two tell causes with the same HTTP
  * status apart. {@link ScanService} returns {@code DONE}, {@code QUEUED}, the four field
  * errors {@code MISSING_FIELD}, {@code INVALID_MD5}, {@code INVALID_SHA1} and
- * {@code INVALID_MMDT}, and the 5xx statuses. The HTTP layer adds the others.
+ * {@code INVALID_MMDT}, and the 5xx statuses except {@code INTERNAL_ERROR}. The HTTP layer
+ * adds the others.
  */
 public enum ScanStatus {
 
@@ -52,6 +53,9 @@ public enum ScanStatus {
 
     /** The request's {@code Content-Type} is not {@code application/json} in UTF-8. */
     UNSUPPORTED_MEDIA_TYPE(41501, 415),
+
+    /** The server failed unexpectedly while handling the request; the server log has the details. */
+    INTERNAL_ERROR(50000, 500),
 
     /** The classifier threw an exception for this sample; the server log has the details. */
     CLASSIFICATION_FAILED(50001, 500),

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Computes, compares and classifies mmdt fuzzy hashes.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ScanOnlineCommand.class,
         })
 public final class MmdtCommand implements Runnable {
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ScanOnlineCommand.class,
+            ServeCommand.class,
         })
 public final class MmdtCommand implements Runnable {
 

@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
         description = "Computes, compares and classifies mmdt fuzzy hashes.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            HashCommand.class,
+            CompareCommand.class,
+            SpreadCommand.class,
             ScanOnlineCommand.class,
             ServeCommand.class,
         })
@@ -38,7 +41,21 @@ public final class MmdtCommand implements Runnable {
     /** Creates the command line with the project's exit-code conventions. */
     public static CommandLine newCommandLine() {
         return new CommandLine(new MmdtCommand())
-                .setExitCodeExceptionMapper(error -> EXIT_USAGE);
+                .setExecutionExceptionHandler(MmdtCommand::handleFailure);
+    }
+
+    /**
+     * Prints a {@link CliFailure} as one line and returns its exit code; anything else is a bug
+     * and is printed with its stack trace (exit code 1).
+     */
+    private static int handleFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (e instanceof CliFailure failure) {
+            commandLine.getErr().println("mmdt: " + failure.getMessage());
+            return failure.exitCode();
+        }
+        commandLine.getErr().println("mmdt: internal error: " + e);
+        e.printStackTrace(commandLine.getErr());
+        return EXIT_INPUT_FAILED;
     }
 
     public static void main(String[] args) {

@@ -41,6 +41,9 @@ final class AxisWeights {
     /** Position of each window's first weight in {@link #table}. */
     private final int[] tableOffset;
 
+    /** Whether each window's weights read the same backwards; only for tabulated weights. */
+    private final boolean[] symmetric;
+
     private AxisWeights(int inSize, int outSize, boolean allowTable) {
         this.inSize = inSize;
         this.outSize = outSize;
@@ -82,16 +85,19 @@ final class AxisWeights {
         if (allowTable && totalWeights <= MAX_TABULATED_WEIGHTS) {
             table = new int[(int) totalWeights];
             tableOffset = new int[outSize];
+            symmetric = new boolean[outSize];
             int position = 0;
             for (int o = 0; o < outSize; o++) {
                 tableOffset[o] = position;
                 for (int x = 0; x < count[o]; x++) {
                     table[position++] = computeWeight(o, x);
                 }
+                symmetric[o] = readsSameBackwards(table, tableOffset[o], count[o]);
             }
         } else {
             table = null;
             tableOffset = null;
+            symmetric = null;
         }
     }
 
@@ -122,7 +128,7 @@ final class AxisWeights {
 
     /** Returns the number of ints held, for cache accounting. */
     long footprintInts() {
-        return (table == null ? 0 : table.length) + 6L * outSize;
+        return (table == null ? 0 : table.length) + 7L * outSize;
     }
 
     /**
@@ -147,6 +153,24 @@ final class AxisWeights {
     /** Returns the position of output pixel {@code o}'s first weight in {@link #table()}. */
     int tableOffset(int o) {
         return tableOffset[o];
+    }
+
+    /**
+     * Returns whether output pixel {@code o}'s integer weights read the same backwards, which
+     * holds for every window away from the image edges when the scale is a whole number or
+     * one half. The resampler then adds mirrored pixels first and multiplies once per pair.
+     */
+    boolean isSymmetric(int o) {
+        return symmetric != null && symmetric[o];
+    }
+
+    private static boolean readsSameBackwards(int[] values, int from, int length) {
+        for (int i = 0, j = length - 1; i < j; i++, j--) {
+            if (values[from + i] != values[from + j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double filterValue(int o, int x) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,28 +132,35 @@ public final class MmdtHasher {
         }
 
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            MmdtDigest digest = new MmdtDigest(size);
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(size, 1)) + 1);
-            long read = 0;
-            while (true) {
-                buffer.clear();
-                int n = channel.read(buffer);
-                if (n < 0) {
-                    break;
-                }
-                if (read + n > size) {
-                    throw new IOException(file + ": file grew while it was read (its size was "
-                            + size + " bytes when hashing started)");
-                }
-                digest.update(buffer.array(), 0, n);
-                read += n;
-            }
-            if (read != size) {
-                throw new IOException(file + ": file shrank while it was read (" + read
-                        + " of " + size + " bytes read)");
-            }
-            return digest.digest();
+            return hash(channel, channel.size(), file);
         }
+    }
+
+    /**
+     * Hashes a channel that should hold exactly {@code size} bytes, reading until its end so
+     * that a file that grew or shrank during the read is detected.
+     */
+    MmdtHash hash(ReadableByteChannel channel, long size, Path file) throws IOException {
+        MmdtDigest digest = new MmdtDigest(size);
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(size, 1)) + 1);
+        long read = 0;
+        while (true) {
+            buffer.clear();
+            int n = channel.read(buffer);
+            if (n < 0) {
+                break;
+            }
+            if (read + n > size) {
+                throw new IOException(file + ": file grew while it was read (its size was "
+                        + size + " bytes when hashing started)");
+            }
+            digest.update(buffer.array(), 0, n);
+            read += n;
+        }
+        if (read != size) {
+            throw new IOException(file + ": file shrank while it was read (" + read
+                    + " of " + size + " bytes read)");
+        }
+        return digest.digest();
     }
 }

@@ -12,6 +12,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -84,13 +87,16 @@ public final class ScanLoadGenerator {
 
             // Warm up first, so that the JIT compiler has compiled the request path.
             runConnections(server, bodies, options.connections, options.warmup, options.requests);
+            long serverCpuBefore = serverThreadsCpuNanos();
             long start = System.nanoTime();
             List<Connection> connections =
                     runConnections(server, bodies, options.connections, options.seconds, options.requests);
             long elapsed = System.nanoTime() - start;
+            long serverCpu = serverThreadsCpuNanos() - serverCpuBefore;
 
             long replies = 0;
             long failures = 0;
+            long clientCpu = 0;
             List<long[]> latencies = new ArrayList<>();
             for (Connection connection : connections) {
                 if (connection.error != null) {
@@ -98,6 +104,7 @@ public final class ScanLoadGenerator {
                 }
                 replies += connection.count;
                 failures += connection.failures;
+                clientCpu += connection.cpuNanos;
                 latencies.add(Arrays.copyOf(connection.latencies, connection.count));
             }
             long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
@@ -106,6 +113,15 @@ public final class ScanLoadGenerator {
             System.out.printf(Locale.ROOT, "latency: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n",
                     percentile(all, 0.50), percentile(all, 0.90), percentile(all, 0.99), percentile(all, 0.999),
                     all.length == 0 ? 0.0 : all[all.length - 1] / 1e6);
+            // CPU time per reply depends less on other load than the rates above do. The
+            // available processors divided by it give a rough ceiling for an idle machine.
+            double serverMicros = serverCpu / 1e3 / Math.max(1, replies);
+            System.out.printf(Locale.ROOT,
+                    "CPU per reply: server threads %.1f us, client threads %.1f us; server ceiling with %d"
+                            + " processors and the client elsewhere: about %.0f replies/s (an estimate)%n",
+                    serverMicros, clientCpu / 1e3 / Math.max(1, replies),
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1e6 / serverMicros);
         }
     }
 
@@ -151,6 +167,22 @@ public final class ScanLoadGenerator {
         }
     }
 
+    /**
+     * Returns the CPU time used so far by the threads of the HTTP server: its dispatcher and
+     * its request threads. Counts only threads alive now, which for the server is all of them.
+     */
+    private static long serverThreadsCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().startsWith("mmdt-scan-http")
+                    || info.getThreadName().startsWith("HTTP-Dispatcher"))) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
     /** Returns the given percentile of sorted nanosecond values, in milliseconds. */
     private static double percentile(long[] sorted, double fraction) {
         if (sorted.length == 0) {
@@ -192,6 +224,7 @@ public final class ScanLoadGenerator {
         long[] latencies = new long[1 << 16];
         int count;
         long failures;
+        long cpuNanos;
         Exception error;
 
         Connection(InetAddress address, int port, List<byte[]> requests, int offset, long deadline,
@@ -228,6 +261,7 @@ public final class ScanLoadGenerator {
                         failures++;
                     }
                 }
+                cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             } catch (IOException | RuntimeException e) {
                 error = e;
             }

@@ -83,6 +83,10 @@ public final class ScanJson {
         if (!data.isObject()) {
             throw wrongType("data", "an object", data, echo);
         }
+        if (data.isEmpty()) {
+            // Clients almost always send an empty object, and converting it showed up in server profiles.
+            return echo;
+        }
         return new ScanRequest(md5, sha1, fileName, mmdt, MAPPER.convertValue(data, OBJECT_TYPE));
     }
 

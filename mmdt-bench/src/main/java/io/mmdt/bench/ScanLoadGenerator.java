@@ -3,11 +3,14 @@ package io.mmdt.bench;
 import io.mmdt.cli.server.ScanJson;
 import io.mmdt.cli.server.ScanServer;
 import io.mmdt.core.MmdtHash;
+import io.mmdt.knn.classify.Classification;
 import io.mmdt.knn.classify.Classifier;
+import io.mmdt.knn.classify.KnnClassifier;
 import io.mmdt.knn.scan.ScanReply;
 import io.mmdt.knn.scan.ScanRequest;
 import io.mmdt.knn.scan.ScanService;
 import io.mmdt.knn.scan.ScanStatus;
+import io.mmdt.knn.store.HashStore;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,8 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       or {@code requests} replies arrive. Reports replies per second and the latency
  *       percentiles of single requests.
  *   <li><b>Fresh samples.</b> Submits {@code fresh} samples that are not cached, one at a
- *       time, against a synthetic store of {@code store} random entries, and reports the time
- *       from submit to result.
+ *       time, to a service whose {@link KnnClassifier} searches a synthetic clustered store of
+ *       {@code store} entries ({@link SyntheticStore}), and reports the time from submit to
+ *       result.
  * </ol>
  *
  * <p>The client runs in the same JVM and on the same cores as the server, so the figures
@@ -70,7 +75,7 @@ public final class ScanLoadGenerator {
 
     private static void runCachedReplies(Options options) throws Exception {
         // The classifier for the cached phase is trivial, because only cache hits are measured.
-        Classifier trivial = new LinearScanClassifier(new long[0], new long[0], new String[0], new String[0]);
+        Classifier trivial = query -> new Classification(Classification.UNKNOWN, Optional.empty(), List.of(), List.of());
         try (ScanService service = ScanService.builder(trivial).workers(1).build();
                 ScanServer server = ScanServer.builder(service).port(0).threads(options.threads).start()) {
             for (int n = 0; n < options.samples; n++) {
@@ -146,14 +151,21 @@ public final class ScanLoadGenerator {
             return;
         }
         long built = System.nanoTime();
-        Classifier classifier = LinearScanClassifier.random(options.store, new Random(1));
-        System.out.printf(Locale.ROOT, "synthetic store: %d entries, built in %.1f s%n",
+        SyntheticStore synthetic = SyntheticStore.clustered(1, options.store);
+        HashStore store = new HashStore(synthetic.size());
+        for (int i = 0; i < synthetic.size(); i++) {
+            store.append(synthetic.hashes[i], synthetic.labels[i], synthetic.sampleIds[i]);
+        }
+        Classifier classifier = KnnClassifier.of(store);
+        System.out.printf(Locale.ROOT, "synthetic clustered store: %d entries, store and KNN index built in %.1f s%n",
                 options.store, (System.nanoTime() - built) / 1e9);
 
         try (ScanService service = ScanService.builder(classifier).workers(1).build()) {
+            MmdtHash[] queries = synthetic.queries(options.fresh);
             long[] times = new long[options.fresh];
             for (int i = 0; i < options.fresh; i++) {
-                ScanRequest request = request(1_000_000_000 + i);
+                ScanRequest request = new ScanRequest(String.format("%032x", i), String.format("%040x", i),
+                        "fresh-" + i, queries[i].toString());
                 long start = System.nanoTime();
                 ScanReply reply = service.scan(request, Duration.ofSeconds(60));
                 times[i] = System.nanoTime() - start;

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             HashCommand.class,
             CompareCommand.class,
             SpreadCommand.class,
+            BuildCommand.class,
+            StoreCommand.class,
             ScanOnlineCommand.class,
             ServeCommand.class,
         })

@@ -2,15 +2,14 @@ package io.mmdt.cli;
 
 import io.mmdt.cli.server.ScanServer;
 import io.mmdt.knn.classify.Classifier;
+import io.mmdt.knn.classify.KnnClassifier;
 import io.mmdt.knn.scan.ScanService;
 import io.mmdt.knn.store.HashStore;
-import io.mmdt.knn.store.StoreFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -96,17 +95,8 @@ final class ServeCommand implements Callable<Integer> {
                     "invalid --bind '" + bindAddress + "': unknown host");
         }
 
-        HashStore store;
-        try {
-            store = StoreFiles.load(storeFile);
-        } catch (NoSuchFileException e) {
-            err.println("mmdt serve: store not found: " + storeFile);
-            return MmdtCommand.EXIT_USAGE;
-        } catch (IOException e) {
-            err.println("mmdt serve: failed to load store " + storeFile + ": " + e.getMessage());
-            return MmdtCommand.EXIT_USAGE;
-        }
-        Classifier classifier = new StoreLinearClassifier(store, threshold, k);
+        HashStore store = StoreLoader.load(spec, storeFile);
+        Classifier classifier = KnnClassifier.builder(store).k(k).threshold(threshold).build();
 
         ScanService.Builder serviceOptions = ScanService.builder(classifier)
                 .queueCapacity(queueCapacity)

@@ -67,7 +67,8 @@ class ServeCommandTest {
         int exit = commandLine().execute("serve", "--store", dir.resolve("absent.txt").toString(), "--port", "0");
 
         assertEquals(2, exit);
-        assertTrue(err.toString().contains("store not found"), err.toString());
+        assertTrue(err.toString().contains("store not found: "), err.toString());
+        assertTrue(err.toString().contains("absent.txt"), err.toString());
     }
 
     @Test

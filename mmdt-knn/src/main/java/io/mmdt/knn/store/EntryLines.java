@@ -24,7 +24,7 @@ final class EntryLines {
     static StoreEntry parse(String line) {
         int labelStart = MmdtHash.TEXT_LENGTH + 1;
         if (line.length() < labelStart + 2) {
-            throw new IllegalArgumentException("expected IIIIIIII:MMMM…:label:sampleId, got \""
+            throw new IllegalArgumentException("expected IIIIIIII:MMMM...:label:sampleId, got \""
                     + StoreEntry.escape(line) + "\" (too short)");
         }
         MmdtHash hash = MmdtHash.parse(line.substring(0, MmdtHash.TEXT_LENGTH));

@@ -94,6 +94,17 @@ class ScanServerTest {
     }
 
     @Test
+    void healthHeadHasNoBody() throws Exception {
+        start(TestClassifier.unblocked(), 100);
+
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/mmdt/health"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode());
+        assertEquals("", response.body());
+    }
+
+    @Test
     void rejectsMalformedJson() throws Exception {
         start(TestClassifier.unblocked(), 100);
 

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests are handled on a fixed pool of threads with a bounded queue. When both are
  * full, the server's dispatcher thread handles the request itself, which stops it from
- * accepting more connections until it is done. Closing the server does not close the
- * service.
+ * accepting more connections until it is done. A connection whose request takes more than
+ * 30 seconds to arrive is closed, so slow clients cannot hold the request threads. Closing
+ * the server does not close the service.
  *
  * <pre>{@code
  * try (ScanService service = ScanService.builder(classifier).build();
@@ -165,7 +166,7 @@ public final class ScanServer implements AutoCloseable {
          * @throws IOException if the server cannot be created
          */
         public ScanServer start() throws IOException {
-            disableNagleUnlessConfigured();
+            configureJdkServerUnlessSet();
             InetSocketAddress address = new InetSocketAddress(bindAddress, port);
             HttpServer server = HttpServer.create(address, backlog);
             ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
@@ -182,16 +183,27 @@ public final class ScanServer implements AutoCloseable {
         }
 
         /**
-         * Sets TCP_NODELAY on the server's connections. The JDK server writes the response
-         * headers and the body separately, and with Nagle's algorithm the body waits for the
-         * client's ACK of the headers. In a loopback load test (mmdt-bench's
+         * Sets two properties of the JDK server unless the user set them.
+         *
+         * <p>{@code sun.net.httpserver.nodelay=true} sets TCP_NODELAY. The JDK server writes the
+         * response headers and the body separately, and with Nagle's algorithm the body waits
+         * for the client's ACK of the headers. In a loopback load test (mmdt-bench's
          * ScanLoadGenerator) that cut throughput to about a third.
+         *
+         * <p>{@code sun.net.httpserver.maxReqTime=30} closes a connection whose request takes
+         * more than 30 seconds to arrive. The JDK default is no limit, so a few clients that
+         * send their headers or body slowly would hold every request thread.
          */
-        private static void disableNagleUnlessConfigured() {
-            // NOTE: the JDK reads this property once, when the first HttpServer in the JVM is
-            // created, so it has no effect if another HttpServer was created before.
-            if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-                System.setProperty("sun.net.httpserver.nodelay", "true");
+        private static void configureJdkServerUnlessSet() {
+            // NOTE: the JDK reads these properties once, when the first HttpServer in the JVM
+            // is created, so they have no effect if another HttpServer was created before.
+            setUnlessSet("sun.net.httpserver.nodelay", "true");
+            setUnlessSet("sun.net.httpserver.maxReqTime", "30");
+        }
+
+        private static void setUnlessSet(String property, String value) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, value);
             }
         }
     }

@@ -288,8 +288,8 @@ public final class ScanService implements AutoCloseable {
 
     /** Must be called with the lock held. */
     private ScanReply queuedReply(ScanRequest request, ScanTask task) {
-        // The queue is FIFO and only workers remove tasks, from its head, so the tasks ahead
-        // of this one are those queued before it and not yet taken.
+        // The queue is FIFO and, until close() empties it, only workers remove tasks, from its
+        // head. So the tasks ahead of this one are those queued before it and not yet taken.
         int ahead = task.running ? 0 : (int) (task.ticket - takenCount);
         return ScanReply.queued(request, ahead, task.running);
     }
@@ -327,6 +327,8 @@ public final class ScanService implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 fail(task, e);
                 if (e instanceof Error error) {
+                    // Limitation: an Error such as OutOfMemoryError ends this worker thread and
+                    // nothing replaces it, so the service runs on with one worker fewer.
                     throw error;
                 }
                 return;

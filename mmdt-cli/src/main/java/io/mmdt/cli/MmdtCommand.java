@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             StoreCommand.class,
             ClassifyCommand.class,
+            ScanOnlineCommand.class,
+            ServeCommand.class,
         })
 public final class MmdtCommand implements Runnable {
 

@@ -1,0 +1,29 @@
+package io.mmdt.knn.scan;
+
+import io.mmdt.core.MmdtHash;
+import java.util.Random;
+
+/** Deterministic test samples: sample {@code n} has its own digests and mmdt hash. */
+final class Samples {
+
+    private Samples() {
+    }
+
+    static MmdtHash hash(int n) {
+        byte[] main = new byte[MmdtHash.MAIN_BYTES];
+        new Random(n).nextBytes(main);
+        return MmdtHash.of(n, main);
+    }
+
+    static String md5(int n) {
+        return String.format("%032x", n);
+    }
+
+    static String sha1(int n) {
+        return String.format("%040x", n);
+    }
+
+    static ScanRequest request(int n) {
+        return new ScanRequest(md5(n), sha1(n), "sample-" + n + ".exe", hash(n).toString());
+    }
+}

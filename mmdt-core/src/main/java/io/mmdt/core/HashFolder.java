@@ -70,13 +70,13 @@ final class HashFolder {
             // is 256 · 511, so an int never overflows.
             int sum = 0;
             for (int j = 0; j < length; j++) {
-                int p = pixels[i * length + j];
-                if (b[j] != 0) {
-                    sum += (counter & 1) == 0 ? Math.abs(p * w[j] - b[j]) : Math.abs(p * w[j] + b[j]);
-                    counter++;
-                } else {
-                    sum += Math.abs(p * w[j]);
-                }
+                // Branch-free form of: if B[j] is set, subtract it when the counter is even and
+                // add it when odd, then count; otherwise add nothing. The tables make the
+                // branches unpredictable, and mispredictions cost more than the arithmetic.
+                int bit = b[j];
+                int sign = ((counter & 1) << 1) - 1;
+                sum += Math.abs(pixels[i * length + j] * w[j] + sign * bit);
+                counter += bit;
             }
             out[i] = (byte) (sum >>> shift);
         }

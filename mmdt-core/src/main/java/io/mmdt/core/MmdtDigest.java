@@ -54,11 +54,13 @@ final class MmdtDigest {
 
     /** The block transposed: {@code columns[c][r]} is pixel (row r, column c). */
     private final int[][] columns;
-    private final int[] sums = new int[BLOCK_ROWS];
-    private final int[][] clipped = new int[64][BLOCK_ROWS];
-    private final int[][] rows16 = new int[BLOCK_ROWS][16];
-    private final int[][] rows64 = new int[BLOCK_ROWS][64];
-    private final int[] verticalWeights = new int[BLOCK_ROWS];
+    /** Rows per block: {@link #BLOCK_ROWS}, or fewer when the data has fewer rows. */
+    private final int blockRows;
+    private final int[] sums;
+    private final int[][] clipped;
+    private final int[][] rows16;
+    private final int[][] rows64;
+    private final int[] verticalWeights;
     private final int[][] accumulator16 = new int[16][16];
     private final int[][] accumulator64 = new int[64][64];
     private int firstOpenWindow16;
@@ -80,8 +82,15 @@ final class MmdtDigest {
         this.vertical16 = WeightsCache.get(shape.height, 16);
         this.vertical64 = WeightsCache.get(shape.height, 64);
 
-        this.pending = new byte[BLOCK_ROWS * width];
-        this.columns = new int[width][BLOCK_ROWS];
+        // Small inputs get small buffers: zeroing full-size ones cost more than hashing a few KiB.
+        this.blockRows = Math.max(1, Math.min(BLOCK_ROWS, dataRows));
+        this.pending = new byte[blockRows * width];
+        this.columns = new int[width][blockRows];
+        this.sums = new int[blockRows];
+        this.clipped = new int[64][blockRows];
+        this.rows16 = new int[blockRows][16];
+        this.rows64 = new int[blockRows][64];
+        this.verticalWeights = new int[blockRows];
         for (int[] row : accumulator16) {
             Arrays.fill(row, ROUNDING);
         }
@@ -120,7 +129,7 @@ final class MmdtDigest {
 
             // Whole blocks of complete rows are read straight from the caller's array.
             if (pendingBytes == 0 && length >= blockBytes && imageBytesLeft >= blockBytes) {
-                processRows(source, offset, BLOCK_ROWS);
+                processRows(source, offset, blockRows);
                 offset += blockBytes;
                 length -= blockBytes;
                 bytesSeen += blockBytes;
@@ -134,7 +143,7 @@ final class MmdtDigest {
             length -= take;
             bytesSeen += take;
             if (pendingBytes == blockBytes) {
-                processRows(pending, 0, BLOCK_ROWS);
+                processRows(pending, 0, blockRows);
                 pendingBytes = 0;
             }
         }
@@ -311,10 +320,7 @@ final class MmdtDigest {
     /** Writes {@code clip8(sums[r] >> 22)} to {@code out[r]}, branch-free so that it vectorises. */
     private static void clip8(int[] sums, int[] out, int rowCount) {
         for (int r = 0; r < rowCount; r++) {
-            int value = sums[r] >> AxisWeights.PRECISION_BITS;
-            value &= ~(value >> 31);
-            int excess = value - 255;
-            out[r] = 255 + (excess & (excess >> 31));
+            out[r] = clip8(sums[r] >> AxisWeights.PRECISION_BITS);
         }
     }
 
@@ -386,7 +392,10 @@ final class MmdtDigest {
         return pixels;
     }
 
+    /** Clamps to 0..255 without branches, which mispredict on image data. */
     private static int clip8(int value) {
-        return value < 0 ? 0 : Math.min(value, 255);
+        value &= ~(value >> 31);
+        int excess = value - 255;
+        return 255 + (excess & (excess >> 31));
     }
 }

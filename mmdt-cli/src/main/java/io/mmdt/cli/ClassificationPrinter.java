@@ -87,7 +87,12 @@ final class ClassificationPrinter {
     private void printTable(String input, MmdtHash query, Classification result, ContainerVerdict verdict) {
         out.println(input);
         out.println("  mmdt:     " + query);
-        out.println("  label:    " + result.label());
+        if (result.matched()) {
+            out.println("  label:    " + result.label());
+        } else {
+            // KNN reports the nearest entry's label even without a match; say so, or it reads as a verdict.
+            out.println("  label:    " + result.label() + "  (no match above the threshold)");
+        }
         result.nearest().ifPresent(nearest -> out.printf(Locale.ROOT, "  nearest:  %.6f  %s  %s%n",
                 nearest.similarity(), nearest.sampleId(), nearest.label()));
         for (LabelShare share : result.labels()) {
@@ -96,6 +101,9 @@ final class ClassificationPrinter {
         for (Neighbour neighbour : result.similars()) {
             out.printf(Locale.ROOT, "  similar:  %.6f  %s  %s%n",
                     neighbour.similarity(), neighbour.sampleId(), neighbour.label());
+        }
+        if (!result.matched()) {
+            out.println("  similar:  none above the threshold");
         }
         if (verdict != null) {
             out.printf(Locale.ROOT, "  verdict: %s  from %s  (similarity %.6f)%n", verdict.label(),

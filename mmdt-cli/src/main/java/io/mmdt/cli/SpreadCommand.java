@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
         name = "spread",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints the spread of an mmdt hash: the sample standard deviation of main bytes 2..13",
-            "without their largest and smallest value. Stores keep hashes whose spread is above 10."
+            "Prints the spread of an mmdt hash, a measure of its information content.",
+            "The spread is the sample standard deviation of main bytes 2..13 without their",
+            "largest and smallest value. Stores keep hashes whose spread is above 10."
         })
 final class SpreadCommand implements Callable<Integer> {
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClassifyCommandTest {
 
-    private static final String SHA1_A = "aba1301af627506cf67fd61410800b37c973dcb6";
+    private static final String SHA1_A = "5e1f0c2d3a4b59687766554433221100ffeeddcc";
     private static final String SHA1_B = "0123456789abcdef0123456789abcdef01234567";
     private static final String SHA1_C = "fedcba9876543210fedcba9876543210fedcba98";
     private static final String QUERY = "0A0B0C0D:10101010101010101010101010101010";

@@ -95,7 +95,7 @@ class HashCommandsTest {
 
     @Test
     void compareReportsNeitherFileNorHash() {
-        CommandRun run = CommandRun.of("compare", "not-a-hash", "07022B59:7202890402200212DA032EC310AFEF8A");
+        CommandRun run = CommandRun.of("compare", "not-a-hash", "07122B59:7212890402200212DA032EC310AFEF8A");
 
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("not-a-hash: no such file"), run.err());
@@ -103,19 +103,19 @@ class HashCommandsTest {
 
     @Test
     void spreadPrintsValue() {
-        CommandRun run = CommandRun.of("spread", "07022B59:7202890402200212DA032EC310AFEF8A");
+        CommandRun run = CommandRun.of("spread", "07122B59:7212890402200212DA032EC310AFEF8A");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(MmdtHash.parse("07022B59:7202890402200212DA032EC310AFEF8A").spread(),
+        assertEquals(MmdtHash.parse("07122B59:7212890402200212DA032EC310AFEF8A").spread(),
                 Double.parseDouble(run.out().trim()));
     }
 
     @Test
     void spreadRejectsMalformedHashAsUsageError() {
-        CommandRun run = CommandRun.of("spread", "07022B59");
+        CommandRun run = CommandRun.of("spread", "07122B59");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("invalid mmdt hash \"07022B59\""), run.err());
+        assertTrue(run.err().contains("invalid mmdt hash \"07122B59\""), run.err());
     }
 
     @Test

@@ -19,7 +19,7 @@ import picocli.CommandLine;
 
 class StoreCommandsTest {
 
-    private static final String SHA1 = "aba1301af627506cf67fd61410800b37c973dcb6";
+    private static final String SHA1 = "5e1f0c2d3a4b59687766554433221100ffeeddcc";
 
     @TempDir
     Path dir;
@@ -195,7 +195,7 @@ class StoreCommandsTest {
     private Path writeStore(String name, StoreFormat format, String... labels) throws IOException {
         HashStore store = new HashStore();
         for (String label : labels) {
-            store.append(MmdtHash.parse("07022B59:7202890402200212DA032EC310AFEF8A"), label, SHA1);
+            store.append(MmdtHash.parse("07122B59:7212890402200212DA032EC310AFEF8A"), label, SHA1);
         }
         Path file = dir.resolve(name);
         StoreFiles.save(store, file, format);

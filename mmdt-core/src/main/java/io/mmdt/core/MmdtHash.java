@@ -11,14 +11,14 @@ import java.util.Objects;
  * simple classifier. The <em>main</em> part is 16 bytes that summarise a 64 × 64 image; it
  * alone decides {@linkplain #similarity(MmdtHash) similarity}. The text form is the index
  * as 8 hex digits, a colon, and the main part as 32 hex digits, for example
- * {@code 07022B59:7202890402200212DA032EC310AFEF8A}. Bytes appear in the order the hasher
+ * {@code 07122B59:7212890402200212DA032EC310AFEF8A}. Bytes appear in the order the hasher
  * produces them, first byte left-most.
  *
  * <p>Instances are immutable and compare by value; {@link #parse(CharSequence)} and
  * {@link #toString()} round-trip, as do {@link #fromBytes(byte[])} and {@link #toBytes()}.
  *
  * <pre>{@code
- * MmdtHash a = MmdtHash.parse("07022B59:7202890402200212DA032EC310AFEF8A");
+ * MmdtHash a = MmdtHash.parse("07122B59:7212890402200212DA032EC310AFEF8A");
  * MmdtHash b = new MmdtHasher().hash(Path.of("sample.exe"));
  * double sim = a.similarity(b);   // 1.0 when the main parts are equal
  * }</pre>

@@ -20,13 +20,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MmdtHashTest {
 
-    private static final String SAMPLE = "07022B59:7202890402200212DA032EC310AFEF8A";
+    private static final String SAMPLE = "07122B59:7212890402200212DA032EC310AFEF8A";
 
     @Test
     void parsesCanonicalForm() {
         MmdtHash hash = MmdtHash.parse(SAMPLE);
 
-        assertEquals(0x07022B59, hash.index());
+        assertEquals(0x07122B59, hash.index());
         assertEquals(0x72, hash.mainByte(0));
         assertEquals(0x8A, hash.mainByte(15));
         assertEquals(SAMPLE, hash.toString());
@@ -40,15 +40,15 @@ class MmdtHashTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "",
-        "07022B5:7202890402200212DA032EC310AFEF8A",
-        "07022B599:7202890402200212DA032EC310AFEF8",
-        "07022B59-7202890402200212DA032EC310AFEF8A",
-        "07022B59:7202890402200212DA032EC310AFEF8G",
-        " 07022B59:7202890402200212DA032EC310AFEF8A",
-        "07022B59:7202890402200212DA032EC310AFEF8A ",
-        "07022B59:7202890402200212DA032EC310AFEF8A:clean",
-        "0702\u0662B59:7202890402200212DA032EC310AFEF8A",
-        "0x022B59:7202890402200212DA032EC310AFEF8A",
+        "07122B5:7212890402200212DA032EC310AFEF8A",
+        "07122B599:7212890402200212DA032EC310AFEF8",
+        "07122B59-7212890402200212DA032EC310AFEF8A",
+        "07122B59:7212890402200212DA032EC310AFEF8G",
+        " 07122B59:7212890402200212DA032EC310AFEF8A",
+        "07122B59:7212890402200212DA032EC310AFEF8A ",
+        "07122B59:7212890402200212DA032EC310AFEF8A:clean",
+        "0712\u0662B59:7212890402200212DA032EC310AFEF8A",
+        "0x122B59:7212890402200212DA032EC310AFEF8A",
     })
     void rejectsMalformedText(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MmdtHash.parse(text));
@@ -88,10 +88,10 @@ class MmdtHashTest {
     }
 
     @Test
-    void similarityOfPublishedPair() {
+    void similarityOfNearPair() {
         // Two near-identical hashes: d2 = 1 + 1 + 9 + 1 + 1 + 9 + 4 + 1 + 144 + 9 + ... computed below.
-        MmdtHash a = MmdtHash.parse("07022B59:7202890402200212DA032EC310AFEF8A");
-        MmdtHash b = MmdtHash.parse("07022B59:7102870402200212DD032DC30EA0F1A9");
+        MmdtHash a = MmdtHash.parse("07122B59:7212890402200212DA032EC310AFEF8A");
+        MmdtHash b = MmdtHash.parse("07122B59:7112870402200212DD032DC30EA0F1A9");
         int d2 = 0;
         for (int i = 0; i < 16; i++) {
             int d = a.mainByte(i) - b.mainByte(i);

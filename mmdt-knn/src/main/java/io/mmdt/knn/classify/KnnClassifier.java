@@ -27,7 +27,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Classifier classifier = KnnClassifier.builder(store).k(10).threshold(0.95).build();
- * Classification result = classifier.classify(MmdtHash.parse("07022B59:7202890402200212DA032EC310AFEF8A"));
+ * Classification result = classifier.classify(MmdtHash.parse("07122B59:7212890402200212DA032EC310AFEF8A"));
  * }</pre>
  *
  * <p>The classifier reads a {@linkplain HashStore#snapshot() snapshot} of the store taken

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class HashStoreTest {
 
-    private static final MmdtHash HASH = MmdtHash.parse("07022B59:7202890402200212DA032EC310AFEF8A");
-    private static final String SHA1 = "aba1301af627506cf67fd61410800b37c973dcb6";
+    private static final MmdtHash HASH = MmdtHash.parse("07122B59:7212890402200212DA032EC310AFEF8A");
+    private static final String SHA1 = "5e1f0c2d3a4b59687766554433221100ffeeddcc";
 
     @Property(tries = 200)
     void storeReturnsWhatWasAppended(@ForAll("entryLists") List<StoreEntry> entries) {
@@ -51,8 +51,8 @@ class HashStoreTest {
         HashStore store = new HashStore();
         store.append(HASH, "clean", SHA1);
 
-        assertEquals(0x07022B59, store.index(0));
-        assertEquals(0x7202890402200212L, store.mainHigh(0));
+        assertEquals(0x07122B59, store.index(0));
+        assertEquals(0x7212890402200212L, store.mainHigh(0));
         assertEquals(0xDA032EC310AFEF8AL, store.mainLow(0));
         byte[] main = new byte[18];
         store.copyMain(0, main, 2);

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StoreFilesTest {
 
-    private static final String HASH = "07022B59:7202890402200212DA032EC310AFEF8A";
-    private static final String SHA1 = "aba1301af627506cf67fd61410800b37c973dcb6";
+    private static final String HASH = "07122B59:7212890402200212DA032EC310AFEF8A";
+    private static final String SHA1 = "5e1f0c2d3a4b59687766554433221100ffeeddcc";
 
     @TempDir
     Path dir;
@@ -189,7 +189,7 @@ class StoreFilesTest {
 
     @Test
     void textRejectsMalformedLineWithItsNumber() throws IOException {
-        String text = "# header\n" + HASH + ":clean:" + SHA1 + "\n" + "07022B59:72:clean:" + SHA1 + "\n";
+        String text = "# header\n" + HASH + ":clean:" + SHA1 + "\n" + "07122B59:72:clean:" + SHA1 + "\n";
         Path file = write("bad.txt", text.getBytes(StandardCharsets.UTF_8));
 
         StoreFormatException e = assertThrows(StoreFormatException.class, () -> StoreFiles.load(file));

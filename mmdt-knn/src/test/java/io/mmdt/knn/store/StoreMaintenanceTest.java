@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class StoreMaintenanceTest {
 
-    private static final String SHA1 = "aba1301af627506cf67fd61410800b37c973dcb6";
+    private static final String SHA1 = "5e1f0c2d3a4b59687766554433221100ffeeddcc";
 
     @Property(tries = 200)
     void removeDuplicatesMatchesFirstOccurrenceOracle(@ForAll("entryListsWithRepeats") List<StoreEntry> entries) {

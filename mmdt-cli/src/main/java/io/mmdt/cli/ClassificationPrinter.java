@@ -90,7 +90,7 @@ final class ClassificationPrinter {
         if (result.matched()) {
             out.println("  label:    " + result.label());
         } else {
-            // KNN reports the nearest entry's label even without a match; say so, or it reads as a verdict.
+            // KNN reports the nearest entry's label even without a match, which would read as a verdict.
             out.println("  label:    " + result.label() + "  (no match above the threshold)");
         }
         result.nearest().ifPresent(nearest -> out.printf(Locale.ROOT, "  nearest:  %.6f  %s  %s%n",

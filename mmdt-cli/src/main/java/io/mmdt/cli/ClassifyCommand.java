@@ -180,6 +180,9 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         } catch (NoSuchFileException e) {
             throw new CliFailure(MmdtCommand.EXIT_USAGE, "hash list not found: " + source);
+        } catch (java.nio.file.FileSystemException e) {
+            // A directory, FIFO or device given as the list is a bad argument, not a read failure.
+            throw new CliFailure(MmdtCommand.EXIT_USAGE, "cannot read hash list " + source + ": " + e.getMessage(), e);
         } catch (IOException | UncheckedIOException e) {
             throw new CliFailure(MmdtCommand.EXIT_INPUT_FAILED, "cannot read hash list " + source + ": " + e.getMessage(), e);
         }
@@ -190,7 +193,9 @@ final class ClassifyCommand implements Callable<Integer> {
         if (hashesFile.equals("-")) {
             return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         }
-        return Files.newBufferedReader(Path.of(hashesFile), StandardCharsets.UTF_8);
+        Path file = Path.of(hashesFile);
+        io.mmdt.knn.store.RegularFiles.requireRegularFile(file, "hash list");
+        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
     }
 
     private static String abbreviate(String text) {

@@ -49,6 +49,10 @@ final class HashCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "invalid value for --threads: " + threads + " (expected 1 or more)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> skipped = new java.util.ArrayList<>();
@@ -62,7 +66,7 @@ final class HashCommand implements Callable<Integer> {
             return succeeded ? 0 : MmdtCommand.EXIT_INPUT_FAILED;
         }
         boolean[] failed = {false};
-        ParallelHashing.run(items, Math.max(1, threads), hasher::hash, (item, result) -> {
+        ParallelHashing.run(items, threads, hasher::hash, (item, result) -> {
             if (result.hash() != null) {
                 out.println(format(result.hash(), item.path()));
             } else {

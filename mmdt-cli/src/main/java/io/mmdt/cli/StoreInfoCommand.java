@@ -29,6 +29,10 @@ final class StoreInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (top < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "invalid value for --top: " + top + " (expected 0 or more)");
+        }
         LoadedStore loaded = StoreLoader.load(spec, storePath, false);
         HashStore store = loaded.store();
         Map<String, Integer> counts = StoreMaintenance.labelCounts(store);

@@ -58,7 +58,9 @@ final class StoreOutput {
             StoreFiles.save(store, output, format);
             return true;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("mmdt: cannot write store " + output + ": " + e);
+            String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                    ? fse.getReason() : e.getMessage();
+            spec.commandLine().getErr().println("mmdt: " + output + ": " + reason);
             return false;
         }
     }

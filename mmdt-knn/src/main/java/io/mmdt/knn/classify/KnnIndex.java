@@ -176,7 +176,8 @@ final class KnnIndex {
             }
             this.k = k;
             this.maxSquaredDistance = maxSquaredDistance;
-            this.heap = new long[k];
+            // No search returns more entries than the index holds, so a huge k costs nothing.
+            this.heap = new long[Math.max(1, Math.min(k, size()))];
         }
 
         KnnHits run() {

@@ -35,6 +35,7 @@ public final class SampleLabels {
      *     duplicate name; or if the file cannot be read or is not UTF-8
      */
     public static Map<String, String> read(Path file) throws IOException {
+        RegularFiles.requireRegularFile(file, "labels");
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, Long> lineOfName = new HashMap<>();
         long lineNumber = 0;

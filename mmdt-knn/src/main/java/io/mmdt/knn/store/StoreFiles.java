@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -64,6 +66,7 @@ public final class StoreFiles {
      */
     public static LoadedStore load(Path file, boolean skipInvalidEntries) throws IOException {
         Objects.requireNonNull(file, "file");
+        RegularFiles.requireRegularFile(file, "store");
         long start = System.nanoTime();
         StoreFormat format = detectFormat(file);
         LoadedStore loaded = switch (format) {
@@ -83,6 +86,7 @@ public final class StoreFiles {
      * @throws IOException if the file cannot be read
      */
     public static StoreFormat detectFormat(Path file) throws IOException {
+        RegularFiles.requireRegularFile(file, "store");
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(NativeStoreCodec.MAGIC.length);
@@ -113,6 +117,13 @@ public final class StoreFiles {
         HashStore snapshot = store.snapshot();
         Path target = file.toAbsolutePath();
         Path directory = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(file.toString(), null, "cannot write store: the path is a directory");
+        }
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new NoSuchFileException(file.toString(), null,
+                    "cannot write store: directory " + directory + " does not exist");
+        }
         // NOTE: on POSIX file systems the saved store gets the temporary file's mode 0600,
         // so only its owner can read it. A replaced file does not keep its old mode.
         Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");

@@ -330,6 +330,12 @@ final class MmdtDigest {
         int last = first + taps - 1;
         int pairs = taps / 2;
         int k = 0;
+        for (; k + 3 <= pairs; k += 3) {
+            SimdLoops.addThreePairs(sums,
+                    columns[first + k], columns[last - k], table[base + k],
+                    columns[first + k + 1], columns[last - k - 1], table[base + k + 1],
+                    columns[first + k + 2], columns[last - k - 2], table[base + k + 2], rowCount);
+        }
         for (; k + 2 <= pairs; k += 2) {
             SimdLoops.addTwoPairs(sums,
                     columns[first + k], columns[last - k], table[base + k],

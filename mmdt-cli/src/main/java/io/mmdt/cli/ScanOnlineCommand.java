@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code mmdt scan-online FILE}: hashes a file locally and asks a scan server to classify
- * it. Only the MD5, SHA-1, file name and mmdt hash are sent, never the file's content.
+ * {@code mmdt scan-online FILE}: hashes a file locally and requests its classification from a
+ * scan server. Only the MD5, SHA-1, file name and mmdt hash are sent, never the file's content.
  * Prints the server's reply as indented JSON.
  *
  * <p>Exit codes: 0 when the reply has status 20000 (done) or, without {@code --wait}, 20001

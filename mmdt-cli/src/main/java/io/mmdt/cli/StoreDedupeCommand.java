@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mmdt store dedupe}: removes exact duplicate entries, keeping the first of each. */
@@ -22,25 +21,21 @@ final class StoreDedupeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STORE", description = "Store file in any format.")
     private Path storePath;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "Store file to write; the format follows its extension unless --to is set.")
-    private Path output;
-
-    @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: " + StoreOutput.FORMAT_NAMES + ".")
-    private String to;
+    @CommandLine.Mixin
+    private StoreOutputOptions target;
 
     @Override
     public Integer call() {
-        StoreFormat format = StoreOutput.format(spec, to, output);
+        StoreFormat format = StoreOutput.format(spec, target.to, target.output);
         HashStore store = StoreLoader.load(spec, storePath);
 
         HashStore unique = StoreMaintenance.removeDuplicates(store);
 
-        if (!StoreOutput.save(spec, unique, output, format)) {
+        if (!StoreOutput.save(spec, unique, target.output, format)) {
             return MmdtCommand.EXIT_INPUT_FAILED;
         }
         spec.commandLine().getOut().printf("removed %d duplicates, %d entries left; wrote %s (%s)%n",
-                store.size() - unique.size(), unique.size(), output, StoreOutput.name(format));
+                store.size() - unique.size(), unique.size(), target.output, StoreOutput.name(format));
         return 0;
     }
 }

@@ -25,16 +25,12 @@ final class StoreFilterCommand implements Callable<Integer> {
             description = "Keep an entry only if its hash's spread is strictly above X; python_mmdt uses 10.0.")
     private double minSpread;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "Store file to write; the format follows its extension unless --to is set.")
-    private Path output;
-
-    @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: " + StoreOutput.FORMAT_NAMES + ".")
-    private String to;
+    @CommandLine.Mixin
+    private StoreOutputOptions target;
 
     @Override
     public Integer call() {
-        StoreFormat format = StoreOutput.format(spec, to, output);
+        StoreFormat format = StoreOutput.format(spec, target.to, target.output);
         if (Double.isNaN(minSpread)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid value for --min-spread: NaN");
         }
@@ -42,11 +38,11 @@ final class StoreFilterCommand implements Callable<Integer> {
 
         HashStore filtered = StoreMaintenance.filterBySpread(store, minSpread);
 
-        if (!StoreOutput.save(spec, filtered, output, format)) {
+        if (!StoreOutput.save(spec, filtered, target.output, format)) {
             return MmdtCommand.EXIT_INPUT_FAILED;
         }
         spec.commandLine().getOut().printf("kept %d of %d entries with spread above %s; wrote %s (%s)%n",
-                filtered.size(), store.size(), minSpread, output, StoreOutput.name(format));
+                filtered.size(), store.size(), minSpread, target.output, StoreOutput.name(format));
         return 0;
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mmdt store merge}: concatenates stores. */
@@ -24,16 +23,12 @@ final class StoreMergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "STORE", description = "Store files in any format.")
     private List<Path> storePaths;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "Store file to write; the format follows its extension unless --to is set.")
-    private Path output;
-
-    @Option(names = "--to", paramLabel = "FORMAT", description = "Output format: " + StoreOutput.FORMAT_NAMES + ".")
-    private String to;
+    @CommandLine.Mixin
+    private StoreOutputOptions target;
 
     @Override
     public Integer call() {
-        StoreFormat format = StoreOutput.format(spec, to, output);
+        StoreFormat format = StoreOutput.format(spec, target.to, target.output);
         List<HashStore> stores = new ArrayList<>();
         for (Path path : storePaths) {
             stores.add(StoreLoader.load(spec, path));
@@ -41,11 +36,11 @@ final class StoreMergeCommand implements Callable<Integer> {
 
         HashStore merged = StoreMaintenance.merge(stores);
 
-        if (!StoreOutput.save(spec, merged, output, format)) {
+        if (!StoreOutput.save(spec, merged, target.output, format)) {
             return MmdtCommand.EXIT_INPUT_FAILED;
         }
         spec.commandLine().getOut().printf("merged %d stores, %d entries; wrote %s (%s)%n",
-                stores.size(), merged.size(), output, StoreOutput.name(format));
+                stores.size(), merged.size(), target.output, StoreOutput.name(format));
         return 0;
     }
 }

@@ -1,7 +1,7 @@
 package io.mmdt.core;
 
 /**
- * The grey-scale image that the mmdt hash sees in an input of {@code length} bytes.
+ * The grey-scale image that the mmdt hash makes of an input of {@code length} bytes.
  *
  * <p>With {@code m = max(length, 4096)}, the width is 256 if {@code m > 131072}, 128 if
  * {@code m > 32768}, 64 if {@code m > 8192}, and 32 otherwise; the height is

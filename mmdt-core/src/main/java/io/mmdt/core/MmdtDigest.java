@@ -216,7 +216,7 @@ final class MmdtDigest {
     /**
      * Copies pixel (row r, column c) of the block to {@code columns[c][r]}. Reads eight
      * pixels of a row at once as a little-endian long, which halves the cost of the strided
-     * reads; every width is a multiple of eight.
+     * reads. Every width is a multiple of eight.
      */
     private void transposeToColumns(byte[] source, int offset, int rowCount) {
         // Tiles of 32 rows keep the source bytes in the L1 cache while all columns are read.

@@ -104,7 +104,7 @@ public final class MmdtHash {
      *
      * @throws NullPointerException if {@code text} is null
      * @throws IllegalArgumentException if {@code text} is not in that form; the message
-     *     quotes the input and says what was expected
+     *     quotes the input and names the expected form
      */
     public static MmdtHash parse(CharSequence text) {
         Objects.requireNonNull(text, "text");

@@ -24,7 +24,7 @@ import java.util.Objects;
  *
  * <p>Memory use does not grow with the input: the hasher keeps one block of rows and two
  * small accumulators, plus a shared cache of resampling weights bounded at about 24 MiB.
- * Inputs of 2 GiB and more are hashed by the same rules with 64-bit sizes; python_mmdt
+ * Inputs of 2 GiB and more are hashed by the same rules with 64-bit sizes. python_mmdt
  * overflows on them, so their hashes have no reference value. Inputs of 512 GiB and more
  * are rejected.
  *

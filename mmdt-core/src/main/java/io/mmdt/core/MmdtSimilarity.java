@@ -3,7 +3,7 @@ package io.mmdt.core;
 import java.util.Objects;
 
 /**
- * The similarity of two mmdt hashes as a plain function, for code that holds hashes as
+ * The similarity of two mmdt hashes as a plain function, for code that keeps hashes as
  * strings or bytes rather than as {@link MmdtHash} values.
  *
  * <p>Similarity is {@code 1 - sqrt(d2) / 1020}, where {@code d2} is the sum over the 16 main

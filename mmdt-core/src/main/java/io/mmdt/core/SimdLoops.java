@@ -8,7 +8,7 @@ package io.mmdt.core;
  * <p>Each method adds weighted columns into {@code sums}: {@code sums[r] += Σ column[r] · w}.
  * The "pair" variants take two mirrored columns that share a weight and add them before the
  * multiplication, which halves the multiplications of a symmetric window. All arithmetic is
- * 32-bit int, as in the reference; the sums cannot overflow because pixels are 0..255 and the
+ * 32-bit int, as in the reference. The sums cannot overflow because pixels are 0..255 and the
  * absolute weights of a window add up to less than 2^23.
  */
 final class SimdLoops {

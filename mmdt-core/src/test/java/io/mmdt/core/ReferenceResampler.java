@@ -15,7 +15,14 @@ final class ReferenceResampler {
     static MmdtHash hash(byte[] data) {
         int n = data.length;
         int m = Math.max(n, 4096);
-        int w = m > 131072 ? 256 : m > 32768 ? 128 : m > 8192 ? 64 : 32;
+        int w = 32;
+        if (m > 131072) {
+            w = 256;
+        } else if (m > 32768) {
+            w = 128;
+        } else if (m > 8192) {
+            w = 64;
+        }
         int h = m / w;
         int[][] image = new int[h][w];
         for (int i = 0; i < Math.min(n, w * h); i++) {
@@ -60,7 +67,7 @@ final class ReferenceResampler {
     }
 
     private static int clip(int v) {
-        return v < 0 ? 0 : v > 255 ? 255 : v;
+        return Math.max(0, Math.min(255, v));
     }
 
     private static int[] flatten(int[][] image) {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Many clients over real HTTP: no task lost or classified twice, every sample answered. */
+/** Many clients over real HTTP: no task lost or classified twice, a final reply for every sample. */
 class ScanServerLoadTest {
 
     private static final int THREADS = 16;
@@ -63,7 +63,7 @@ class ScanServerLoadTest {
                 threads.shutdownNow();
             }
 
-            // Every sample is finally answered when its client asks again.
+            // Every sample gets its result when its client sends the request again.
             for (int n = 0; n < SAMPLES; n++) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (!answers.containsKey(n) && System.nanoTime() < deadline) {

@@ -6,7 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * Answers "which labelled samples is this hash most like?" for one query hash.
+ * Finds the labelled samples that one query hash is most like, and their labels.
  *
  * <p>Implementations are thread-safe: one instance serves concurrent queries.
  */

@@ -115,6 +115,7 @@ public final class StoreFiles {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");
         HashStore snapshot = store.snapshot();
+
         Path target = file.toAbsolutePath();
         Path directory = target.getParent();
         if (Files.isDirectory(target)) {
@@ -124,6 +125,7 @@ public final class StoreFiles {
             throw new NoSuchFileException(file.toString(), null,
                     "cannot write store: directory " + directory + " does not exist");
         }
+
         // NOTE: on POSIX file systems the saved store gets the temporary file's mode 0600,
         // so only its owner can read it. A replaced file does not keep its old mode.
         Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");

@@ -133,15 +133,15 @@ final class AxisWeights {
 
     /**
      * Writes the weights of taps {@code fromTap} (inclusive) to {@code toTap} (exclusive) of
-     * output pixel {@code o}'s window into {@code destination}, starting at index 0.
+     * output pixel {@code o}'s window into {@code destination}, starting at index {@code at}.
      */
-    void copyWeights(int o, int fromTap, int toTap, int[] destination) {
+    void copyWeights(int o, int fromTap, int toTap, int[] destination, int at) {
         if (table != null) {
-            System.arraycopy(table, tableOffset[o] + fromTap, destination, 0, toTap - fromTap);
+            System.arraycopy(table, tableOffset[o] + fromTap, destination, at, toTap - fromTap);
             return;
         }
         for (int x = fromTap; x < toTap; x++) {
-            destination[x - fromTap] = computeWeight(o, x);
+            destination[at + x - fromTap] = computeWeight(o, x);
         }
     }
 

@@ -51,4 +51,27 @@ final class SimdLoops {
             sums[r] += (a0[r] + b0[r]) * w0;
         }
     }
+
+    /**
+     * Splits each int of {@code words} into its four bytes, lowest first: the little-endian
+     * reading of four consecutive pixels.
+     */
+    static void splitBytes(int[] words, int[] b0, int[] b1, int[] b2, int[] b3, int n) {
+        for (int r = 0; r < n; r++) {
+            int word = words[r];
+            b0[r] = word & 0xFF;
+            b1[r] = (word >>> 8) & 0xFF;
+            b2[r] = (word >>> 16) & 0xFF;
+            b3[r] = word >>> 24;
+        }
+    }
+
+    /** Returns {@code Σ a[r] · b[r]} over {@code from <= r < to}, in 32-bit int arithmetic. */
+    static int dot(int[] a, int[] b, int from, int to) {
+        int sum = 0;
+        for (int r = from; r < to; r++) {
+            sum += a[r] * b[r];
+        }
+        return sum;
+    }
 }

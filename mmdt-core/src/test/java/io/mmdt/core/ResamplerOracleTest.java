@@ -45,8 +45,8 @@ class ResamplerOracleTest {
             int count = table.count(o);
             int[] fromTable = new int[count];
             int[] computed = new int[count];
-            table.copyWeights(o, 0, count, fromTable);
-            onDemand.copyWeights(o, 0, count, computed);
+            table.copyWeights(o, 0, count, fromTable, 0);
+            onDemand.copyWeights(o, 0, count, computed, 0);
             assertEquals(reference.min[o], table.start(o), "window start");
             assertArrayEquals(reference.fixed[o], fromTable, "tabulated weights of output " + o);
             assertArrayEquals(fromTable, computed, "on-demand weights of output " + o);

@@ -431,13 +431,15 @@ final class MmdtDigest {
         return firstOpen;
     }
 
+    /** Rounds and clips the accumulators into a row-major image. */
     private static int[] finishVertical(int[][] accumulator) {
         int width = accumulator[0].length;
         int[] pixels = new int[accumulator.length * width];
+        int[] row = new int[width];
         for (int o = 0; o < accumulator.length; o++) {
-            for (int x = 0; x < width; x++) {
-                pixels[o * width + x] = clip8(accumulator[o][x] >> AxisWeights.PRECISION_BITS);
-            }
+            // Clipping into a separate array indexed from 0 lets the loop vectorise.
+            clip8(accumulator[o], row, width);
+            System.arraycopy(row, 0, pixels, o * width, width);
         }
         return pixels;
     }

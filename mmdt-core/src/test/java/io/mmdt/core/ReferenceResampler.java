@@ -30,7 +30,7 @@ final class ReferenceResampler {
         }
         int[][] small = resample(image, 16, 16);
         int[][] large = resample(image, 64, 64);
-        return MmdtHash.of(HashFolder.foldIndex(flatten(small)), HashFolder.foldMain(flatten(large)));
+        return MmdtHash.of(ReferenceFolder.foldIndex(flatten(small)), ReferenceFolder.foldMain(flatten(large)));
     }
 
     static int[][] resample(int[][] image, int outWidth, int outHeight) {

@@ -12,7 +12,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
-/** The fast resampler against its slow twin, and the weight table against on-demand weights. */
+/**
+ * The fast resampler and fold against their slow twins, and the weight table against
+ * on-demand weights.
+ */
 class ResamplerOracleTest {
 
     private static final MmdtHasher HASHER = new MmdtHasher();
@@ -51,6 +54,24 @@ class ResamplerOracleTest {
             assertArrayEquals(reference.fixed[o], fromTable, "tabulated weights of output " + o);
             assertArrayEquals(fromTable, computed, "on-demand weights of output " + o);
         }
+    }
+
+    @Property(tries = 300)
+    void foldEqualsReference(@ForAll("images") int[] pixels) {
+        int[] small = java.util.Arrays.copyOf(pixels, 256);
+
+        assertEquals(ReferenceFolder.foldIndex(small), HashFolder.foldIndex(small));
+        assertArrayEquals(ReferenceFolder.foldMain(pixels), HashFolder.foldMain(pixels));
+    }
+
+    /** 4096 pixels: uniform, only 0 and 255, or a narrow band, so both extremes occur. */
+    @Provide
+    Arbitrary<int[]> images() {
+        Arbitrary<Integer> pixel = Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 255),
+                Arbitraries.of(0, 255),
+                Arbitraries.integers().between(120, 135));
+        return pixel.array(int[].class).ofSize(4096);
     }
 
     @Provide

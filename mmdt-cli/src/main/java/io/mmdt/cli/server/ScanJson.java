@@ -59,7 +59,10 @@ public final class ScanJson {
             throw new RejectedRequestException(ScanStatus.MALFORMED_JSON, "malformed JSON: " + firstLine(e), null);
         }
         if (root == null || !root.isObject()) {
-            String found = root == null ? "an empty body" : "a JSON " + root.getNodeType().toString().toLowerCase(Locale.ROOT);
+            // Jackson reads an empty or all-whitespace body as a "missing" node, not as an error.
+            String found = root == null || root.isMissingNode()
+                    ? "an empty body"
+                    : "a JSON " + root.getNodeType().toString().toLowerCase(Locale.ROOT);
             throw new RejectedRequestException(ScanStatus.MALFORMED_JSON,
                     "expected a JSON object with md5, sha1, file_name and mmdt, got " + found, null);
         }

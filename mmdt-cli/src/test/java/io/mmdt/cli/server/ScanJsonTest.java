@@ -60,6 +60,18 @@ class ScanJsonTest {
     }
 
     @Test
+    void emptyBodyIsNamedAsEmpty() {
+        ScanJson.RejectedRequestException empty = assertThrows(ScanJson.RejectedRequestException.class,
+                () -> ScanJson.parseRequest(new byte[0]));
+        ScanJson.RejectedRequestException blank = assertThrows(ScanJson.RejectedRequestException.class,
+                () -> ScanJson.parseRequest(bytes(" \n ")));
+
+        assertEquals(ScanStatus.MALFORMED_JSON, empty.status());
+        assertEquals("expected a JSON object with md5, sha1, file_name and mmdt, got an empty body", empty.getMessage());
+        assertEquals("expected a JSON object with md5, sha1, file_name and mmdt, got an empty body", blank.getMessage());
+    }
+
+    @Test
     void wrongTypeReplyEchoesReadableFields() {
         ScanJson.RejectedRequestException e = assertThrows(ScanJson.RejectedRequestException.class,
                 () -> ScanJson.parseRequest(bytes("{\"sha1\":\"s\",\"md5\":[1],\"file_name\":\"f\"}")));

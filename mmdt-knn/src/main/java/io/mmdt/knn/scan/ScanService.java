@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -64,7 +65,9 @@ public final class ScanService implements AutoCloseable {
 
     private final int queueCapacity;
     private final Cache<ScanTask.Key, Classification> cache;
+    /** Every worker started, including stopped ones that were replaced. Guarded by lock after construction. */
     private final List<Thread> workers = new ArrayList<>();
+    private final AtomicInteger workerNumbers = new AtomicInteger();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition taskQueued = lock.newCondition();
@@ -89,9 +92,7 @@ public final class ScanService implements AutoCloseable {
                 .ticker(builder.ticker)
                 .build();
         for (int i = 0; i < builder.workers; i++) {
-            Thread worker = new Thread(this::runWorker, "mmdt-scan-worker-" + i);
-            worker.setDaemon(true);
-            workers.add(worker);
+            workers.add(newWorker());
         }
         workers.forEach(Thread::start);
         log.info("scan service started: {} workers, queue capacity {}, cache max {} entries for {}",
@@ -201,12 +202,14 @@ public final class ScanService implements AutoCloseable {
     @Override
     public void close() {
         List<ScanTask> discarded;
+        List<Thread> toJoin;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
+            toJoin = List.copyOf(workers);
             discarded = new ArrayList<>(queue);
             queue.clear();
             for (ScanTask task : discarded) {
@@ -225,7 +228,7 @@ public final class ScanService implements AutoCloseable {
         }
 
         boolean interrupted = false;
-        for (Thread worker : workers) {
+        for (Thread worker : toJoin) {
             while (worker.isAlive()) {
                 try {
                     worker.join();
@@ -327,8 +330,9 @@ public final class ScanService implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 fail(task, e);
                 if (e instanceof Error error) {
-                    // Limitation: an Error such as OutOfMemoryError ends this worker thread and
-                    // nothing replaces it, so the service runs on with one worker fewer.
+                    // After an Error such as OutOfMemoryError this thread's state cannot be
+                    // trusted, so the thread ends. A new worker takes its place.
+                    replaceWorker(error);
                     throw error;
                 }
                 return;
@@ -349,6 +353,29 @@ public final class ScanService implements AutoCloseable {
             }
             task.result.complete(result);
             return;
+        }
+    }
+
+    private Thread newWorker() {
+        Thread worker = new Thread(this::runWorker, "mmdt-scan-worker-" + workerNumbers.getAndIncrement());
+        worker.setDaemon(true);
+        return worker;
+    }
+
+    /** Starts a worker in place of the current one, which is about to end with {@code error}. */
+    private void replaceWorker(Error error) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            Thread replacement = newWorker();
+            workers.add(replacement);
+            replacement.start();
+            log.error("scan worker {} stopped by {}; started {} in its place",
+                    Thread.currentThread().getName(), error, replacement.getName());
+        } finally {
+            lock.unlock();
         }
     }
 

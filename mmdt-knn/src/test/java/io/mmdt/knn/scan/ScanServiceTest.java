@@ -315,6 +315,24 @@ class ScanServiceTest {
     }
 
     @Test
+    void workerStoppedByErrorIsReplaced() throws Exception {
+        AtomicLong calls = new AtomicLong();
+        Classifier failsOnce = query -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new StackOverflowError("simulated");
+            }
+            return new BruteForceClassifier(List.of()).classify(query);
+        };
+        try (ScanService service = ScanService.builder(failsOnce).workers(1).build()) {
+            ScanReply failed = service.scan(Samples.request(1), WAIT);
+            ScanReply next = service.scan(Samples.request(2), WAIT);
+
+            assertEquals(ScanStatus.CLASSIFICATION_FAILED, failed.status());
+            assertEquals(ScanStatus.DONE, next.status());
+        }
+    }
+
+    @Test
     void closeDiscardsQueuedTasksWithShutDown() throws Exception {
         GatedClassifier gate = new GatedClassifier("x");
         ScanService service = ScanService.builder(gate).workers(1).build();

@@ -90,6 +90,9 @@ final class ClassifyCommand implements Callable<Integer> {
                     + " and give each file the verdict of its member most similar to a stored entry.")
     private boolean unpack;
 
+    @picocli.CommandLine.Mixin
+    private UnpackLimitOptions limits;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files, or directories with -r.")
     private List<Path> paths = new ArrayList<>();
 
@@ -121,6 +124,14 @@ final class ClassifyCommand implements Callable<Integer> {
         if (hashesFile != null && unpack) {
             throw usage("--unpack needs files, not --hashes");
         }
+        if (!unpack && limits.anyGiven()) {
+            throw usage("the --max-unpacked, --max-members, --max-ratio, --max-depth and --max-member-size"
+                    + " options need --unpack");
+        }
+        if (unpack) {
+            // Checked before the store is loaded, which can take seconds.
+            limits.toLimits(spec);
+        }
         if (hashesFile == null && paths.isEmpty()) {
             throw usage("missing input: give files to classify, or --hashes FILE");
         }
@@ -139,7 +150,7 @@ final class ClassifyCommand implements Callable<Integer> {
         MmdtHasher hasher = new MmdtHasher();
         if (unpack) {
             ContainerClassifier containers = new ContainerClassifier(
-                    new ContainerHasher(hasher, new Unpacker()), classifier);
+                    new ContainerHasher(hasher, new Unpacker(limits.toLimits(spec))), classifier);
             return !UnpackedClassifying.run(items, threads, containers, printer, err);
         }
         boolean[] failed = {false};

@@ -44,6 +44,9 @@ final class HashCommand implements Callable<Integer> {
                     + " as 'HASH  CONTAINER!/MEMBER' lines before the container's own line.")
     private boolean unpack;
 
+    @picocli.CommandLine.Mixin
+    private UnpackLimitOptions limits;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, or directories with -r.")
     private List<Path> paths;
 
@@ -53,6 +56,12 @@ final class HashCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "invalid value for --threads: " + threads + " (expected 1 or more)");
         }
+        if (!unpack && limits.anyGiven()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "the --max-unpacked, --max-members, --max-ratio, --max-depth and --max-member-size"
+                            + " options need --unpack");
+        }
+        Unpacker unpacker = unpack ? new Unpacker(limits.toLimits(spec)) : null;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> skipped = new java.util.ArrayList<>();
@@ -62,7 +71,7 @@ final class HashCommand implements Callable<Integer> {
         MmdtHasher hasher = new MmdtHasher();
         if (unpack) {
             boolean succeeded = UnpackedHashing.run(items, Math.max(1, threads),
-                    new ContainerHasher(hasher, new Unpacker()), out, err);
+                    new ContainerHasher(hasher, unpacker), out, err);
             return succeeded ? 0 : MmdtCommand.EXIT_INPUT_FAILED;
         }
         boolean[] failed = {false};

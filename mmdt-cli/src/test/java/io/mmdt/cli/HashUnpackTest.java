@@ -116,4 +116,58 @@ class HashUnpackTest {
         assertEquals(HASHER.hash(content) + "  " + file + "!/a.txt\\u000A0000000A:00000000000000000000000000000000  forged.exe" + NL
                 + HashCommand.format(HASHER.hash(file), file) + NL, run.out());
     }
+
+    @Test
+    void maxMembersOptionStopsLargeArchive() throws IOException {
+        Path file = dir.resolve("three.zip");
+        Files.write(file, zip("a", randomBytes(1, 100), "b", randomBytes(2, 100), "c", randomBytes(3, 100)));
+
+        CommandRun run = CommandRun.of("hash", "--unpack", "--max-members", "2", file.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("limit of 2"), run.err());
+    }
+
+    @Test
+    void maxDepthOptionAllowsDeeperNesting() throws IOException {
+        byte[] inner = randomBytes(4, 5000);
+        byte[] nested = zip("l1.zip", zip("l2.zip", zip("l3.zip", zip("deep.bin", inner))));
+        Path file = dir.resolve("deep.zip");
+        Files.write(file, nested);
+
+        CommandRun defaults = CommandRun.of("hash", "--unpack", file.toString());
+        CommandRun deeper = CommandRun.of("hash", "--unpack", "--max-depth", "4", file.toString());
+
+        assertEquals(1, defaults.exitCode());
+        assertEquals(0, deeper.exitCode(), deeper.err());
+        assertTrue(deeper.out().contains(HASHER.hash(inner) + "  " + file + "!/l1.zip!/l2.zip!/l3.zip!/deep.bin"),
+                deeper.out());
+    }
+
+    @Test
+    void limitOptionsRejectBadValues() {
+        CommandRun zero = CommandRun.of("hash", "--unpack", "--max-depth", "0", "x");
+        CommandRun size = CommandRun.of("hash", "--unpack", "--max-unpacked", "12X", "x");
+        CommandRun huge = CommandRun.of("hash", "--unpack", "--max-member-size", "4G", "x");
+        CommandRun withoutUnpack = CommandRun.of("hash", "--max-members", "5", "x");
+
+        assertEquals(2, zero.exitCode());
+        assertTrue(zero.err().contains("invalid value for --max-depth: 0 (expected 1 or more)"), zero.err());
+        assertEquals(2, size.exitCode());
+        assertTrue(size.err().contains("invalid value for --max-unpacked: '12X'"), size.err());
+        assertEquals(2, huge.exitCode());
+        assertTrue(huge.err().contains("invalid value for --max-member-size: '4G'"), huge.err());
+        assertEquals(2, withoutUnpack.exitCode());
+        assertTrue(withoutUnpack.err().contains("options need --unpack"), withoutUnpack.err());
+    }
+
+    @Test
+    void sizeAcceptsBinarySuffixes() {
+        picocli.CommandLine.Model.CommandSpec spec = new picocli.CommandLine(new MmdtCommand()).getCommandSpec();
+
+        assertEquals(512L << 20, UnpackLimitOptions.size(spec, "--max-unpacked", "512M"));
+        assertEquals(2L << 30, UnpackLimitOptions.size(spec, "--max-unpacked", "2g"));
+        assertEquals(64L << 10, UnpackLimitOptions.size(spec, "--max-unpacked", "64K"));
+        assertEquals(1000L, UnpackLimitOptions.size(spec, "--max-unpacked", "1000"));
+    }
 }

@@ -1,0 +1,106 @@
+package io.mmdt.cli;
+
+import io.mmdt.knn.unpack.UnpackLimits;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The options that change {@link UnpackLimits} for {@code --unpack}, shared by {@code hash}
+ * and {@code classify}. Sizes take an optional binary suffix: {@code K}, {@code M} or
+ * {@code G} (1024-based), as in {@code 512M}.
+ */
+final class UnpackLimitOptions {
+
+    @Option(names = "--max-unpacked", paramLabel = "SIZE",
+            description = "With --unpack: most member bytes read from one input, at all depths (default: 1G).")
+    String maxUnpacked;
+
+    @Option(names = "--max-members", paramLabel = "N",
+            description = "With --unpack: most members of one input, at all depths (default: 100000).")
+    Integer maxMembers;
+
+    @Option(names = "--max-ratio", paramLabel = "N",
+            description = "With --unpack: highest compression ratio N:1 of one ZIP entry or gzip stream"
+                    + " once it passes 1M (default: 100).")
+    Integer maxRatio;
+
+    @Option(names = "--max-depth", paramLabel = "N",
+            description = "With --unpack: most containers around a member (default: 3).")
+    Integer maxDepth;
+
+    @Option(names = "--max-member-size", paramLabel = "SIZE",
+            description = "With --unpack: largest member held in memory, such as a nested container"
+                    + " or a gzip file's content (default: 128M).")
+    String maxMemberSize;
+
+    /** Returns whether any limit option was given. */
+    boolean anyGiven() {
+        return maxUnpacked != null || maxMembers != null || maxRatio != null || maxDepth != null
+                || maxMemberSize != null;
+    }
+
+    /**
+     * Returns the default limits changed by the options given.
+     *
+     * @throws ParameterException if a value is not a positive number or size, or too large
+     */
+    UnpackLimits toLimits(CommandSpec spec) {
+        UnpackLimits.Builder builder = UnpackLimits.builder();
+        if (maxUnpacked != null) {
+            builder.maxTotalBytes(size(spec, "--max-unpacked", maxUnpacked));
+        }
+        if (maxMembers != null) {
+            builder.maxMembers(positive(spec, "--max-members", maxMembers));
+        }
+        if (maxRatio != null) {
+            builder.maxCompressionRatio(positive(spec, "--max-ratio", maxRatio));
+        }
+        if (maxDepth != null) {
+            builder.maxDepth(positive(spec, "--max-depth", maxDepth));
+        }
+        if (maxMemberSize != null) {
+            long bytes = size(spec, "--max-member-size", maxMemberSize);
+            if (bytes > UnpackLimits.MAX_BUFFER_LIMIT) {
+                throw new ParameterException(spec.commandLine(), "invalid value for --max-member-size: '"
+                        + maxMemberSize + "' (expected at most " + UnpackLimits.MAX_BUFFER_LIMIT + " bytes)");
+            }
+            builder.maxBufferedBytes((int) bytes);
+        }
+        return builder.build();
+    }
+
+    private static int positive(CommandSpec spec, String option, int value) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "invalid value for " + option + ": " + value + " (expected 1 or more)");
+        }
+        return value;
+    }
+
+    /** Parses a positive byte count with an optional K, M or G suffix. */
+    static long size(CommandSpec spec, String option, String text) {
+        String trimmed = text.trim().toUpperCase(Locale.ROOT);
+        int shift = 0;
+        if (trimmed.endsWith("K")) {
+            shift = 10;
+        } else if (trimmed.endsWith("M")) {
+            shift = 20;
+        } else if (trimmed.endsWith("G")) {
+            shift = 30;
+        }
+        String digits = shift == 0 ? trimmed : trimmed.substring(0, trimmed.length() - 1);
+        long value;
+        try {
+            value = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value < 1 || value > (Long.MAX_VALUE >> shift)) {
+            throw new ParameterException(spec.commandLine(), "invalid value for " + option + ": '" + text
+                    + "' (expected a positive number of bytes, optionally with K, M or G)");
+        }
+        return value << shift;
+    }
+}

@@ -46,8 +46,16 @@ final class StoreInfoCommand implements Callable<Integer> {
             out.println("top labels:");
             counts.entrySet().stream()
                     .limit(top)
-                    .forEach(entry -> out.printf("  %8d  %s%n", entry.getValue(), entry.getKey()));
+                    .forEach(entry -> out.printf("  %8d  %s%n", entry.getValue(), shown(entry.getKey())));
         }
         return 0;
+    }
+
+    /**
+     * Returns the label as listed. A text or imported store may hold entries with an empty
+     * label, which would otherwise print as a blank.
+     */
+    static String shown(String label) {
+        return label.isEmpty() ? "(empty label)" : label;
     }
 }

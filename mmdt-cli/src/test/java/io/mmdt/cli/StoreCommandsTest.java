@@ -101,6 +101,16 @@ class StoreCommandsTest {
     }
 
     @Test
+    void infoNamesEmptyLabel() throws IOException {
+        Path store = writeStore("store.mmdt", StoreFormat.NATIVE, "", "", "clean");
+
+        int exit = run("store", "info", store.toString());
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("         2  (empty label)" + System.lineSeparator()), out.toString());
+    }
+
+    @Test
     void missingStoreIsUsageError() {
         int exit = run("store", "info", dir.resolve("absent.mmdt").toString());
 

@@ -19,7 +19,7 @@ import java.util.Arrays;
  *       so that the horizontal pass becomes a run of {@code column × weight} additions over
  *       contiguous arrays, which the JIT compiles to SIMD instructions;
  *   <li>each 16-wide result column is multiplied with the vertical weights of every output
- *       row whose window contains the block, as a dot product over the block's rows;
+ *       row whose window overlaps the block, as a dot product over the block's rows;
  *   <li>the 64-wide results are transposed back into rows, and each row is added, with its
  *       vertical weight, into the accumulator of every output row whose window contains it.
  * </ol>
@@ -139,6 +139,7 @@ final class MmdtDigest {
 
     /** Adds the remaining bytes of {@code buffer}, advancing its position to its limit. */
     void update(ByteBuffer buffer) {
+        requireUnfinished();
         if (buffer.hasArray()) {
             int length = buffer.remaining();
             update(buffer.array(), buffer.arrayOffset() + buffer.position(), length);

@@ -24,8 +24,8 @@ import java.util.Objects;
  *
  * <p>Memory use does not grow with the input: each hash in progress uses about 540 KiB of
  * working arrays for one block of rows, and all hashers share a cache of resampling weights
- * bounded at about 24 MiB. Finished hashes return their arrays to a shared pool of at most
- * eight sets (one per core), so the next hash does not allocate them again.
+ * bounded at about 24 MiB. Finished hashes return their arrays to a shared pool of one set
+ * per core (at most 32), so the next hash does not allocate them again.
  * Inputs of 2 GiB and more are hashed by the same rules with 64-bit sizes. python_mmdt
  * overflows on them, so their hashes have no reference value. Inputs of 512 GiB and more
  * are rejected.

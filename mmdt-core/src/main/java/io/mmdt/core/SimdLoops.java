@@ -2,14 +2,16 @@ package io.mmdt.core;
 
 /**
  * The inner loops of the resampler, written so that HotSpot's C2 compiler turns them into
- * SIMD instructions: each loop walks separate {@code int[]} arrays from index 0 with no
- * offsets, because offset or aliased indexing stops the JDK 17 auto-vectoriser.
+ * SIMD instructions: every array in a loop is read or written at the loop index itself,
+ * never at an offset from it, because any offset stops the JDK 17 auto-vectoriser. Loops
+ * that cover part of an array ({@link #dot}) move the index's range instead.
  *
- * <p>Each method adds weighted columns into {@code sums}: {@code sums[r] += Σ column[r] · w}.
- * The "pair" variants take two mirrored columns that share a weight and add them before the
- * multiplication, which halves the multiplications of a symmetric window. All arithmetic is
- * 32-bit int, as in the reference. The sums cannot overflow because pixels are 0..255 and the
- * absolute weights of a window add up to less than 2^23.
+ * <p>The {@code add} methods add weighted columns into {@code sums}:
+ * {@code sums[r] += Σ column[r] · w}. The "pair" variants take two mirrored columns that
+ * share a weight and add them before the multiplication, which halves the multiplications
+ * of a symmetric window. All arithmetic is 32-bit int, as in the reference. The sums cannot
+ * overflow because pixels are 0..255 and the absolute weights of a window add up to less
+ * than 2^23.
  */
 final class SimdLoops {
 

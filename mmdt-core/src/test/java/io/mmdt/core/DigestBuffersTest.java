@@ -16,13 +16,45 @@ class DigestBuffersTest {
     private static final MmdtHasher HASHER = new MmdtHasher();
 
     @Test
-    void smallInputAfterLargeInputMatchesReference() {
-        byte[] large = ResamplerOracleTest.content(0, 3 << 20, 1);
-        byte[] small = ResamplerOracleTest.content(3, 5000, 2);
+    void interleavedDigestsKeepTheirOwnArrays() {
+        // The first digest keeps a partial block in its pending array while a whole other
+        // hash runs. If the two shared arrays, the first hash would change.
+        byte[] partial = ResamplerOracleTest.content(0, 3001, 1);
+        byte[] other = ResamplerOracleTest.content(2, 70_001, 2);
+        MmdtDigest digest = new MmdtDigest(partial.length);
+        digest.update(partial, 0, 2000);
 
-        HASHER.hash(large);
+        MmdtHash otherHash = HASHER.hash(other);
+        digest.update(partial, 2000, partial.length - 2000);
 
-        assertEquals(ReferenceResampler.hash(small), HASHER.hash(small));
+        assertEquals(ReferenceResampler.hash(partial), digest.digest());
+        assertEquals(ReferenceResampler.hash(other), otherHash);
+    }
+
+    @Test
+    void poisonedPoolDoesNotChangeHashes() {
+        // Fill every pooled array with non-zero values. A hash that read anything it had not
+        // written first, such as the padding of a last partial row, would then differ.
+        List<DigestBuffers> sets = new ArrayList<>();
+        for (int i = 0; i < DigestBuffers.POOLED; i++) {
+            sets.add(DigestBuffers.acquire());
+        }
+        for (DigestBuffers set : sets) {
+            java.util.Arrays.fill(set.pending, (byte) 0xA5);
+            for (int[][] arrays : List.of(set.words, set.columns, set.clipped16, set.clipped64, set.rows64)) {
+                for (int[] array : arrays) {
+                    java.util.Arrays.fill(array, 0x5A5A5A5A);
+                }
+            }
+            java.util.Arrays.fill(set.sums, 0x5A5A5A5A);
+            java.util.Arrays.fill(set.rowWeights, 0x5A5A5A5A);
+            DigestBuffers.release(set);
+        }
+
+        for (int length : new int[] {1, 33, 3001, 4095, 8191, 20_001, 70_001, 300_001}) {
+            byte[] data = ResamplerOracleTest.content(3, length, length);
+            assertEquals(ReferenceResampler.hash(data), HASHER.hash(data), "length " + length);
+        }
     }
 
     @Test
@@ -42,6 +74,7 @@ class DigestBuffersTest {
 
         IllegalStateException update = assertThrows(IllegalStateException.class, () -> digest.update(new byte[1], 0, 1));
         assertEquals("this digest has already returned its hash", update.getMessage());
+        assertThrows(IllegalStateException.class, () -> digest.update(java.nio.ByteBuffer.allocateDirect(0)));
         assertThrows(IllegalStateException.class, digest::digest);
     }
 

@@ -37,6 +37,32 @@ class ResamplerOracleTest {
         assertEquals(ReferenceResampler.hash(data), HASHER.hash(data));
     }
 
+    @Property(tries = 200)
+    void untabulatedWeightRangesEqualTable(
+            @ForAll @IntRange(min = 1, max = 200_000) int inSize, @ForAll("outSizes") int outSize,
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
+        Random random = new Random(seed);
+        AxisWeights table = AxisWeights.compute(inSize, outSize);
+        AxisWeights onDemand = AxisWeights.computeUntabulated(inSize, outSize);
+        int o = random.nextInt(outSize);
+        int count = table.count(o);
+        int fromTap = random.nextInt(count);
+        int toTap = fromTap + 1 + random.nextInt(count - fromTap);
+        int at = random.nextInt(50);
+        int[] fromTable = new int[at + count];
+        int[] computed = new int[at + count];
+
+        table.copyWeights(o, fromTap, toTap, fromTable, at);
+        onDemand.copyWeights(o, fromTap, toTap, computed, at);
+
+        assertArrayEquals(fromTable, computed, "output " + o + ", taps " + fromTap + ".." + toTap + " at " + at);
+        for (int i = 0; i < computed.length; i++) {
+            if (i < at || i >= at + toTap - fromTap) {
+                assertEquals(0, computed[i], "written outside the range at index " + i);
+            }
+        }
+    }
+
     @Property(tries = 60)
     void untabulatedWeightsEqualTable(
             @ForAll @IntRange(min = 1, max = 200_000) int inSize, @ForAll("outSizes") int outSize) {
@@ -64,7 +90,7 @@ class ResamplerOracleTest {
         assertArrayEquals(ReferenceFolder.foldMain(pixels), HashFolder.foldMain(pixels));
     }
 
-    /** 4096 pixels: uniform, only 0 and 255, or a narrow band, so both extremes occur. */
+    /** 4096 pixels, each uniform, 0 or 255, or in a narrow band, so that both extremes occur often. */
     @Provide
     Arbitrary<int[]> images() {
         Arbitrary<Integer> pixel = Arbitraries.oneOf(

@@ -12,9 +12,10 @@ import org.apache.commons.compress.archivers.tar.TarUtils;
  *
  * <p>Detection needs at most the first {@value #DETECTION_BYTES} bytes of the data.
  *
- * <p>Limitation: only data that starts with the magic bytes is recognised, so a ZIP behind a
- * prefix, such as a self-extracting executable or a JDK {@code .jmod} file, is hashed as a
- * plain file. An empty tar archive (only end-of-archive blocks) is not recognised either,
+ * <p>Limitation: this method reads only the first bytes, so a ZIP behind an arbitrary prefix,
+ * such as a self-extracting executable, is not recognised here. {@link Unpacker} also checks
+ * the end of a whole file for such a ZIP, but a member inside another container is hashed as
+ * a plain file. An empty tar archive (only end-of-archive blocks) is not recognised either,
  * which changes nothing because it has no members.
  */
 public enum ContainerFormat {
@@ -22,6 +23,8 @@ public enum ContainerFormat {
     /**
      * ZIP and every format built on it: JAR, WAR, APK, DOCX/XLSX/PPTX and ODF. The data starts
      * with a local file header {@code PK\3\4}, or with {@code PK\5\6} for an empty archive.
+     * A JDK {@code .jmod} file, whose 4-byte header {@code JM 1 0} precedes a ZIP, counts as
+     * ZIP too.
      */
     ZIP,
 
@@ -56,7 +59,8 @@ public enum ContainerFormat {
      */
     public static Optional<ContainerFormat> detect(byte[] head, int length) {
         Objects.checkFromIndexSize(0, length, head.length);
-        if (startsWith(head, length, 'P', 'K', 3, 4) || startsWith(head, length, 'P', 'K', 5, 6)) {
+        if (startsWith(head, length, 'P', 'K', 3, 4) || startsWith(head, length, 'P', 'K', 5, 6)
+                || startsWith(head, length, 'J', 'M', 1, 0, 'P', 'K', 3, 4)) {
             return Optional.of(ZIP);
         }
         if (startsWith(head, length, 0x1f, 0x8b, 8)) {

@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Walks a container and passes each member's decompressed bytes to a {@link MemberVisitor},
  * recursing into nested containers up to a depth limit.
  *
  * <p>Formats are those of {@link ContainerFormat}, detected by magic bytes at every level:
- * ZIP (with JAR, APK, DOCX, ODF and the rest), tar, gzip and gzip-compressed tar. Members
+ * ZIP (with JAR, APK, DOCX, ODF, JDK jmod files and the rest), tar, gzip and
+ * gzip-compressed tar. The input itself, but not a member, is also a ZIP when it ends with
+ * one, as a self-extracting archive does. Members
  * are only ever held in memory and streamed. Nothing is written to disk, so a member name
  * such as {@code ../../etc/passwd} is only a name. Empty directory entries, links and other
  * entries without content are not members.
@@ -59,7 +62,9 @@ public final class Unpacker {
     }
 
     /**
-     * Detects the container format of a file from its first bytes.
+     * Detects the container format of a file from its first bytes, or, when they show no
+     * format, from its end: a file that ends with a readable ZIP, such as a self-extracting
+     * archive, is {@link ContainerFormat#ZIP}.
      *
      * @return the format, or empty when the file is not a container
      * @throws java.nio.file.NoSuchFileException if the file does not exist
@@ -72,10 +77,15 @@ public final class Unpacker {
         if (!attributes.isRegularFile()) {
             throw new FileSystemException(file.toString(), null, "not a regular file; not unpacked");
         }
+        Optional<ContainerFormat> format;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(ContainerFormat.DETECTION_BYTES);
-            return ContainerFormat.detect(head, head.length);
+            format = ContainerFormat.detect(head, head.length);
         }
+        if (format.isEmpty() && TrailingZip.endsWithZip(Files.newByteChannel(file))) {
+            return Optional.of(ContainerFormat.ZIP);
+        }
+        return format;
     }
 
     /**
@@ -123,6 +133,9 @@ public final class Unpacker {
         Objects.requireNonNull(visitor, "visitor");
         int headLength = Math.min(content.length, ContainerFormat.DETECTION_BYTES);
         Optional<ContainerFormat> format = ContainerFormat.detect(content, headLength);
+        if (format.isEmpty() && TrailingZip.endsWithZip(new SeekableInMemoryByteChannel(content))) {
+            format = Optional.of(ContainerFormat.ZIP);
+        }
         if (format.isPresent()) {
             new ContainerWalk(limits, visitor).walkBytes(content, path, format.get());
         }

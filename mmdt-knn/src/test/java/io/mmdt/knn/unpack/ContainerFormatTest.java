@@ -21,6 +21,15 @@ class ContainerFormatTest {
     }
 
     @Test
+    void jmodHeaderBeforeZipIsDetected() {
+        byte[] head = {'J', 'M', 1, 0, 'P', 'K', 3, 4, 20, 0};
+        byte[] otherHeader = {'J', 'M', 1, 0, 'X', 'X', 3, 4, 20, 0};
+
+        assertEquals(Optional.of(ContainerFormat.ZIP), ContainerFormat.detect(head, head.length));
+        assertEquals(Optional.empty(), ContainerFormat.detect(otherHeader, otherHeader.length));
+    }
+
+    @Test
     void emptyZipIsDetected() {
         assertEquals(Optional.of(ContainerFormat.ZIP), detect(Archives.zip(members())));
     }

@@ -211,6 +211,63 @@ class UnpackerTest {
         assertEquals(List.of("upload!/m.txt"), paths);
     }
 
+    /** Returns {@code first} followed by {@code second}. */
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] out = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, out, first.length, second.length);
+        return out;
+    }
+
+    @Test
+    void jmodIsUnpackedAsZip() throws IOException {
+        byte[] jmod = concat(new byte[] {'J', 'M', 1, 0}, Archives.zip(members("classes/A.class", "code")));
+
+        Map<String, byte[]> seen = unpackFile("java.base.jmod", jmod);
+
+        assertEquals(List.of("java.base.jmod!/classes/A.class"), List.copyOf(seen.keySet()));
+        assertEquals("code", text(seen.get("java.base.jmod!/classes/A.class")));
+    }
+
+    @Test
+    void selfExtractingArchiveIsUnpacked() throws IOException {
+        byte[] stub = concat(new byte[] {'M', 'Z'}, Archives.randomBytes(7, 20_000));
+        byte[] archive = concat(stub, Archives.zip(members("setup/payload.dll", "payload", "readme.txt", "hi")));
+        List<String> inMemory = new ArrayList<>();
+
+        Map<String, byte[]> seen = unpackFile("setup.exe", archive);
+        Optional<ContainerFormat> format = unpacker.unpack(archive, MemberPath.of("upload"),
+                member -> inMemory.add(member.path().toString()));
+
+        assertEquals(List.of("setup.exe!/setup/payload.dll", "setup.exe!/readme.txt"), List.copyOf(seen.keySet()));
+        assertEquals("payload", text(seen.get("setup.exe!/setup/payload.dll")));
+        assertEquals(Optional.of(ContainerFormat.ZIP), format);
+        assertEquals(List.of("upload!/setup/payload.dll", "upload!/readme.txt"), inMemory);
+    }
+
+    @Test
+    void fileEndingLikeZipButUnreadableIsPlain() throws IOException {
+        // An end record whose central directory lies past the data, and one for an empty archive.
+        byte[] badOffset = concat(Archives.randomBytes(8, 3000),
+                new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 1, 0, 1, 0, 46, 0, 0, 0, 0, 0, 0, 1, 0, 0});
+        byte[] emptyArchive = concat(Archives.randomBytes(9, 3000),
+                new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        Path bad = Files.write(dir.resolve("bad.bin"), badOffset);
+        Path empty = Files.write(dir.resolve("empty.bin"), emptyArchive);
+
+        assertEquals(Optional.empty(), Unpacker.detect(bad));
+        assertEquals(Optional.empty(), Unpacker.detect(empty));
+        assertEquals(Optional.empty(), unpacker.unpack(badOffset, MemberPath.of("upload"), member -> { }));
+    }
+
+    @Test
+    void prefixedZipInsideContainerIsPlainMember() throws IOException {
+        byte[] inner = concat(new byte[] {'M', 'Z', 0, 0}, Archives.zip(members("x.txt", "x")));
+
+        Map<String, byte[]> seen = unpackFile("outer.zip", Archives.zip("setup.exe", inner));
+
+        assertEquals(List.of("outer.zip!/setup.exe"), List.copyOf(seen.keySet()));
+    }
+
     @Test
     void traversalNameIsOnlyName() throws IOException {
         Path inner = Files.createDirectories(dir.resolve("a/b"));

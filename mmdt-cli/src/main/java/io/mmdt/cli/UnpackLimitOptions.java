@@ -1,5 +1,6 @@
 package io.mmdt.cli;
 
+import io.mmdt.knn.unpack.UnpackException;
 import io.mmdt.knn.unpack.UnpackLimits;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +78,22 @@ final class UnpackLimitOptions {
                     "invalid value for " + option + ": " + value + " (expected 1 or more)");
         }
         return value;
+    }
+
+    /**
+     * Returns the exception's message, followed for a broken limit by the option that
+     * raises it, so that a command-line user need not map the library's field names.
+     */
+    static String describe(UnpackException e) {
+        String option = switch (e.reason()) {
+            case TOTAL_BYTES_LIMIT -> "--max-unpacked";
+            case MEMBER_COUNT_LIMIT -> "--max-members";
+            case COMPRESSION_RATIO_LIMIT -> "--max-ratio";
+            case DEPTH_LIMIT -> "--max-depth";
+            case BUFFER_LIMIT -> "--max-member-size";
+            case CORRUPT, ENCRYPTED, UNSUPPORTED_METHOD -> null;
+        };
+        return option == null ? e.getMessage() : e.getMessage() + "; raise it with " + option;
     }
 
     /** Parses a positive byte count with an optional K, M or G suffix. */

@@ -55,7 +55,7 @@ final class UnpackedClassifying {
             return new FileResult(members, verdict, null);
         } catch (UnpackException e) {
             // The message already starts with the container's display path.
-            return new FileResult(members, null, e.getMessage());
+            return new FileResult(members, null, UnpackLimitOptions.describe(e));
         } catch (IOException | RuntimeException e) {
             return new FileResult(members, null, item.path() + ": " + ParallelHashing.describe(e));
         }

@@ -56,7 +56,7 @@ final class UnpackedHashing {
             return new FileResult(hashes, null);
         } catch (UnpackException e) {
             // The message already starts with the container's display path.
-            return new FileResult(hashes, e.getMessage());
+            return new FileResult(hashes, UnpackLimitOptions.describe(e));
         } catch (IOException | RuntimeException e) {
             return new FileResult(hashes, item.path() + ": " + ParallelHashing.describe(e));
         }

@@ -126,6 +126,7 @@ class HashUnpackTest {
 
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("limit of 2"), run.err());
+        assertTrue(run.err().contains("(UnpackLimits.maxMembers); raise it with --max-members"), run.err());
     }
 
     @Test

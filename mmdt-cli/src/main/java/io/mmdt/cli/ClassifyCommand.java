@@ -156,9 +156,9 @@ final class ClassifyCommand implements Callable<Integer> {
         boolean[] failed = {false};
         ParallelHashing.run(items, threads, hasher::hash, (item, result) -> {
             if (result.hash() != null) {
-                printer.print(item.path().toString(), result.hash(), classifier.classify(result.hash()));
+                printer.print(DisplayPaths.of(item.path()), result.hash(), classifier.classify(result.hash()));
             } else {
-                err.println("mmdt: " + item.path() + ": " + result.error());
+                err.println("mmdt: " + DisplayPaths.of(item.path()) + ": " + result.error());
                 err.flush();
                 failed[0] = true;
             }

@@ -10,12 +10,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Expands command-line paths into the files to process, in a stable order.
  *
- * <p>A path named on the command line is taken as it is (a symbolic link to a file is
- * followed, since the user named it). A directory is an error unless {@code recursive} is set;
+ * <p>A path named on the command line is taken as it is (a symbolic link to a file or to a
+ * directory is followed, since the user named it). A directory is an error unless {@code recursive} is set;
  * then its tree is walked in name order, and a symbolic link inside it is followed only when
  * its target lies inside the same tree, so a link cannot lead the walk to other parts of the
  * file system. Entries that are neither files nor directories (FIFOs, sockets, devices) are
@@ -65,22 +66,25 @@ final class FileWalker {
             items.add(Item.failure(root, "cannot resolve directory: " + e.getMessage()));
             return;
         }
+        // The walk starts at the resolved directory, so that a root named through a symbolic
+        // link is walked too. Paths are then given under the name the user typed.
+        Function<Path, Path> underRoot = file -> root.resolve(realRoot.relativize(file));
         List<Path> found = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(realRoot, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (attributes.isSymbolicLink()) {
-                        addLinkTarget(file, realRoot, found, warnings);
+                        addLinkTarget(file, underRoot.apply(file), realRoot, found, warnings);
                     } else {
-                        found.add(file);
+                        found.add(underRoot.apply(file));
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    items.add(Item.failure(file, "cannot read: " + e.getMessage()));
+                    items.add(Item.failure(underRoot.apply(file), "cannot read: " + e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -93,16 +97,18 @@ final class FileWalker {
         }
     }
 
-    private static void addLinkTarget(Path link, Path realRoot, List<Path> found, Consumer<String> warnings) {
+    private static void addLinkTarget(Path link, Path shownLink, Path realRoot, List<Path> found,
+            Consumer<String> warnings) {
         try {
             Path target = link.toRealPath();
             if (!target.startsWith(realRoot)) {
-                warnings.accept(link + ": skipped, symbolic link points outside the tree to " + target);
+                warnings.accept(DisplayPaths.of(shownLink) + ": skipped, symbolic link points outside the tree to "
+                        + DisplayPaths.of(target));
             } else if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-                found.add(link);
+                found.add(shownLink);
             }
         } catch (IOException e) {
-            warnings.accept(link + ": skipped, broken symbolic link");
+            warnings.accept(DisplayPaths.of(shownLink) + ": skipped, broken symbolic link");
         }
     }
 }

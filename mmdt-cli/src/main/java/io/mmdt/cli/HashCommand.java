@@ -79,7 +79,7 @@ final class HashCommand implements Callable<Integer> {
             if (result.hash() != null) {
                 out.println(format(result.hash(), item.path()));
             } else {
-                err.println("mmdt: " + item.path() + ": " + result.error());
+                err.println("mmdt: " + DisplayPaths.of(item.path()) + ": " + result.error());
                 failed[0] = true;
             }
             out.flush();
@@ -98,6 +98,6 @@ final class HashCommand implements Callable<Integer> {
     }
 
     static String format(MmdtHash hash, Path path) {
-        return hash + "  " + path;
+        return hash + "  " + DisplayPaths.of(path);
     }
 }

@@ -47,7 +47,7 @@ final class UnpackedClassifying {
 
     private static FileResult classifyOne(FileWalker.Item item, ContainerClassifier classifier) {
         if (item.failed()) {
-            return new FileResult(List.of(), null, item.path() + ": " + item.error());
+            return new FileResult(List.of(), null, DisplayPaths.of(item.path()) + ": " + item.error());
         }
         List<MemberClassification> members = new ArrayList<>();
         try {
@@ -57,7 +57,7 @@ final class UnpackedClassifying {
             // The message already starts with the container's display path.
             return new FileResult(members, null, UnpackLimitOptions.describe(e));
         } catch (IOException | RuntimeException e) {
-            return new FileResult(members, null, item.path() + ": " + ParallelHashing.describe(e));
+            return new FileResult(members, null, DisplayPaths.of(item.path()) + ": " + ParallelHashing.describe(e));
         }
     }
 }

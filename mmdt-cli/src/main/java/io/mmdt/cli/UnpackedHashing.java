@@ -48,7 +48,7 @@ final class UnpackedHashing {
 
     private static FileResult hashOne(FileWalker.Item item, ContainerHasher hasher) {
         if (item.failed()) {
-            return new FileResult(List.of(), item.path() + ": " + item.error());
+            return new FileResult(List.of(), DisplayPaths.of(item.path()) + ": " + item.error());
         }
         List<MemberHash> hashes = new ArrayList<>();
         try {
@@ -58,7 +58,7 @@ final class UnpackedHashing {
             // The message already starts with the container's display path.
             return new FileResult(hashes, UnpackLimitOptions.describe(e));
         } catch (IOException | RuntimeException e) {
-            return new FileResult(hashes, item.path() + ": " + ParallelHashing.describe(e));
+            return new FileResult(hashes, DisplayPaths.of(item.path()) + ": " + ParallelHashing.describe(e));
         }
     }
 

@@ -82,6 +82,30 @@ class HashCommandsTest {
     }
 
     @Test
+    void recursiveHashFollowsNamedLinkToDirectory(@TempDir Path elsewhere) throws IOException {
+        Path real = Files.createDirectories(elsewhere.resolve("samples"));
+        Files.write(real.resolve("a.bin"), new byte[5000]);
+        Path link = Files.createSymbolicLink(dir.resolve("samples-link"), real);
+
+        CommandRun run = CommandRun.of("hash", "-r", link.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(HashCommand.format(HASHER.hash(real.resolve("a.bin")), link.resolve("a.bin"))
+                + System.lineSeparator(), run.out());
+    }
+
+    @Test
+    void fileNameWithLineBreakCannotForgeLine() throws IOException {
+        Path file = write("evil\n00000000:02020202020202020202020202020202  fake", 3_000, 7);
+
+        CommandRun run = CommandRun.of("hash", file.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, run.out().lines().count(), run.out());
+        assertTrue(run.out().contains("evil\\u000A00000000"), run.out());
+    }
+
+    @Test
     void compareAcceptsFilesAndHashes() throws IOException {
         Path a = write("a.bin", 50_000, 7);
         Path b = write("b.bin", 50_000, 8);

@@ -60,6 +60,20 @@ class StoreCommandsTest {
     }
 
     @Test
+    void buildFollowsNamedLinkToDirectory() throws IOException {
+        Path samples = Files.createDirectories(dir.resolve("real-samples"));
+        Files.write(samples.resolve("s0"), structuredBytes(0, 3000));
+        Path link = Files.createSymbolicLink(dir.resolve("samples"), samples);
+        Path labels = Files.writeString(dir.resolve("labels.csv"), "name,label\ns0,clean\n");
+        Path output = dir.resolve("linked.txt");
+
+        int exit = run("build", link.toString(), "--labels", labels.toString(), "-o", output.toString());
+
+        assertEquals(0, exit, err.toString());
+        assertEquals(1, StoreFiles.load(output).size());
+    }
+
+    @Test
     void buildRejectsMalformedLabelsFile() throws IOException {
         Path samples = Files.createDirectories(dir.resolve("samples"));
         Path labels = Files.writeString(dir.resolve("labels.csv"), "s0,clean\nno comma here\n");

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -35,8 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * spread is above a minimum.
  *
  * <p>Files are hashed in parallel, but the store lists them in order of their path relative
- * to the directory, so the same directory always gives the same store. Symbolic links are
- * never followed, neither to files nor to directories, so the build stays inside the tree.
+ * to the directory, so the same directory always gives the same store. Symbolic links inside
+ * the directory are never followed, neither to files nor to directories, so the build stays
+ * inside the tree. The directory itself may be a symbolic link.
  * The sample id is the SHA-1 of the file's bytes, computed in the same pass as the hash.
  *
  * <p>Configure an instance with its setters, then call {@link #build}; an instance may build
@@ -229,22 +231,27 @@ public final class StoreBuilder {
     private List<Path> listFiles(Path directory, List<BuildResult.Failure> failures) throws IOException {
         List<Path> files = new ArrayList<>();
         int depth = recursive ? Integer.MAX_VALUE : 1;
-        Files.walkFileTree(directory, EnumSet.noneOf(java.nio.file.FileVisitOption.class), depth,
+        // The directory itself is followed when it is a symbolic link, because the caller named
+        // it; files are then listed under the name given.
+        Path start = Files.isSymbolicLink(directory) ? directory.toRealPath() : directory;
+        Function<Path, Path> underDirectory = file -> directory.resolve(start.relativize(file));
+        Files.walkFileTree(start, EnumSet.noneOf(java.nio.file.FileVisitOption.class), depth,
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                         if (attributes.isRegularFile()) {
-                            files.add(file);
+                            files.add(underDirectory.apply(file));
                         }
                         return FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                        if (file.equals(directory)) {
+                        if (file.equals(start)) {
                             throw e;
                         }
-                        failures.add(new BuildResult.Failure(file, e.getClass().getSimpleName() + ": " + e.getMessage()));
+                        failures.add(new BuildResult.Failure(underDirectory.apply(file),
+                                e.getClass().getSimpleName() + ": " + e.getMessage()));
                         return FileVisitResult.CONTINUE;
                     }
                 });

@@ -206,7 +206,9 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         Path file = Path.of(hashesFile);
         io.mmdt.knn.store.RegularFiles.requireRegularFile(file, "hash list");
-        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        // Decoded leniently, like standard input: a byte that is not UTF-8 becomes U+FFFD, so
+        // its line is reported as an invalid hash with its number and the rest still run.
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
     }
 
     private static String abbreviate(String text) {

@@ -144,6 +144,10 @@ final class ScanOnlineCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "invalid --url '" + url + "': expected an http:// or https:// URL");
         }
+        if (timeoutSeconds > 86_400) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "invalid --timeout " + timeoutSeconds + ": expected at most 86400 seconds (one day)");
+        }
         if (timeoutSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "invalid --timeout " + timeoutSeconds + ": expected at least 1 second");

@@ -173,8 +173,10 @@ final class ServeCommand implements Callable<Integer> {
         if (queueCapacity < 1) {
             throw usage("invalid --queue-capacity " + queueCapacity + ": expected at least 1");
         }
-        if (cacheSize < 0) {
-            throw usage("invalid --cache-size " + cacheSize + ": expected 0 or more");
+        if (cacheSize < 1) {
+            // A client polls until it gets the cached result; with no cache it never would.
+            throw usage("invalid --cache-size " + cacheSize
+                    + ": expected at least 1, because clients read results from the cache");
         }
         if (cacheExpirySeconds < 1) {
             throw usage("invalid --cache-expiry " + cacheExpirySeconds + ": expected at least 1 second");

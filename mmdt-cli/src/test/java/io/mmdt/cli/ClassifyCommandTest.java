@@ -116,6 +116,22 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void lineThatIsNotUtf8IsReportedAndOthersRun() throws IOException {
+        byte[] query = (QUERY + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+        content.write(query);
+        content.write(new byte[] {(byte) 0xC3, (byte) 0x28, '\n'});
+        content.write(query);
+        Path hashes = Files.write(dir.resolve("hashes.txt"), content.toByteArray());
+
+        CommandRun run = CommandRun.of("classify", "--store", store.toString(), "--hashes", hashes.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(2, run.out().split("\n").length, run.out());
+        assertTrue(run.err().contains("hashes.txt:2: invalid mmdt hash"), run.err());
+    }
+
+    @Test
     void filesAreHashedAndClassified() throws IOException {
         byte[] content = new byte[5000];
         new Random(3).nextBytes(content);

@@ -118,6 +118,7 @@ class ScanOnlineCommandTest {
 
         assertEquals(2, run("scan-online", file.toString(), "--url", "ftp://127.0.0.1/x"));
         assertEquals(2, run("scan-online", file.toString(), "--timeout", "0"));
+        assertEquals(2, run("scan-online", file.toString(), "--timeout", "9999999999"));
     }
 
     private int run(String... args) {

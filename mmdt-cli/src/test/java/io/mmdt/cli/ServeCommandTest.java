@@ -79,7 +79,9 @@ class ServeCommandTest {
         assertEquals(2, commandLine().execute("serve", "--store", store, "-k", "0"));
         assertEquals(2, commandLine().execute("serve", "--store", store, "--port", "70000"));
         assertEquals(2, commandLine().execute("serve", "--store", store, "--workers", "0"));
+        assertEquals(2, commandLine().execute("serve", "--store", store, "--cache-size", "0"));
         assertEquals(2, commandLine().execute("serve"));
+        assertTrue(err.toString().contains("clients read results from the cache"), err.toString());
     }
 
     private CommandLine commandLine() {

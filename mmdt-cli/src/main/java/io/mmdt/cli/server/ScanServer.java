@@ -30,8 +30,14 @@ import org.slf4j.LoggerFactory;
  * <p>Requests are handled on a fixed pool of threads with a bounded queue. When both are
  * full, the server's dispatcher thread handles the request itself, which stops it from
  * accepting more connections until it is done. A connection whose request takes more than
- * 30 seconds to arrive is closed, so slow clients cannot hold the request threads. Closing
- * the server does not close the service.
+ * 10 seconds to arrive is closed, so a slow client holds a request thread for at most that
+ * long.
+ *
+ * <p>Limitation: the JDK server reads request headers on the request threads, so as many
+ * slow clients as there are threads stall the server for up to 10 seconds, and a client
+ * that keeps opening such connections can stall it for longer. On a network with hostile
+ * clients, put a reverse proxy that buffers requests in front. Closing the server does not
+ * close the service.
  *
  * <pre>{@code
  * try (ScanService service = ScanService.builder(classifier).build();
@@ -190,15 +196,16 @@ public final class ScanServer implements AutoCloseable {
          * for the client's ACK of the headers. In a loopback load test (mmdt-bench's
          * ScanLoadGenerator) that cut throughput to about a third.
          *
-         * <p>{@code sun.net.httpserver.maxReqTime=30} closes a connection whose request takes
-         * more than 30 seconds to arrive. The JDK default is no limit, so a few clients that
-         * send their headers or body slowly would hold every request thread.
+         * <p>{@code sun.net.httpserver.maxReqTime=10} closes a connection whose request takes
+         * more than 10 seconds to arrive. The JDK default is no limit, so a few clients that
+         * send their headers or body slowly would hold every request thread for good. A scan
+         * request is under 64 KiB, which even a slow link sends well within 10 seconds.
          */
         private static void configureJdkServerUnlessSet() {
             // NOTE: the JDK reads these properties once, when the first HttpServer in the JVM
             // is created, so they have no effect if another HttpServer was created before.
             setUnlessSet("sun.net.httpserver.nodelay", "true");
-            setUnlessSet("sun.net.httpserver.maxReqTime", "30");
+            setUnlessSet("sun.net.httpserver.maxReqTime", "10");
         }
 
         private static void setUnlessSet(String property, String value) {

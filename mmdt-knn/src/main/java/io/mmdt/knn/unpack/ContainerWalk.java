@@ -316,6 +316,10 @@ final class ContainerWalk implements MeteredInputStream.ByteBudget {
     private byte[] readFully(byte[] head, InputStream rest, MemberPath container, String name)
             throws IOException {
         int max = limits.maxBufferedBytes();
+        // The head, read to detect the format, may alone exceed a limit below its size.
+        if (head.length > max) {
+            throw bufferLimit(container, name, max);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(head.length, 8192));
         out.write(head);
         byte[] buffer = new byte[COPY_BUFFER_BYTES];
@@ -327,12 +331,16 @@ final class ContainerWalk implements MeteredInputStream.ByteBudget {
                 return out.toByteArray();
             }
             if (n > room) {
-                throw new UnpackException(container, name, Reason.BUFFER_LIMIT,
-                        "member must be held in memory but is larger than the limit of "
-                                + max + " bytes (UnpackLimits.maxBufferedBytes)", null);
+                throw bufferLimit(container, name, max);
             }
             out.write(buffer, 0, n);
         }
+    }
+
+    private static UnpackException bufferLimit(MemberPath container, String name, int max) {
+        return new UnpackException(container, name, Reason.BUFFER_LIMIT,
+                "member must be held in memory but is larger than the limit of "
+                        + max + " bytes (UnpackLimits.maxBufferedBytes)", null);
     }
 
     /** Returns the exception's message, or a description of its type when it has none. */

@@ -449,6 +449,18 @@ class UnpackerTest {
     }
 
     @Test
+    void bufferLimitBelowDetectionHeadIsEnforced() {
+        Unpacker tiny = new Unpacker(UnpackLimits.builder().maxBufferedBytes(1).build());
+        byte[] nested = Archives.zip("inner.zip", Archives.zip(members("a.txt", "a")));
+
+        UnpackException gzip = unpackFails(tiny, "big.gz", Archives.gzip(Archives.randomBytes(6, 2000)));
+        UnpackException zip = unpackFails(tiny, "outer.zip", nested);
+
+        assertEquals(Reason.BUFFER_LIMIT, gzip.reason());
+        assertEquals(Reason.BUFFER_LIMIT, zip.reason());
+    }
+
+    @Test
     void bufferLimitReachedExactlyPasses() throws IOException {
         Unpacker small = new Unpacker(UnpackLimits.builder().maxBufferedBytes(1000).build());
 

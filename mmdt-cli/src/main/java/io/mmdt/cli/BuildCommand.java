@@ -114,10 +114,10 @@ final class BuildCommand implements Callable<Integer> {
         if (!StoreOutput.save(spec, result.store(), output, format)) {
             return MmdtCommand.EXIT_INPUT_FAILED;
         }
-        out.printf("added %d entries, skipped %d with spread at most %s and %d without a label, %d failed; "
+        out.printf("added %s, skipped %d with spread at most %s and %d without a label, %d failed; "
                         + "wrote %s (%s)%n",
-                result.added(), result.lowSpread().size(), minSpread, result.unlabelled().size(),
-                result.failures().size(), output, StoreOutput.name(format));
+                Counts.of(result.added(), "entry", "entries"), result.lowSpread().size(), minSpread,
+                result.unlabelled().size(), result.failures().size(), output, StoreOutput.name(format));
         return result.failures().isEmpty() ? 0 : MmdtCommand.EXIT_INPUT_FAILED;
     }
 
@@ -130,7 +130,8 @@ final class BuildCommand implements Callable<Integer> {
                     .limit(LISTED_NAMES)
                     .map(file -> file.getFileName().toString())
                     .collect(Collectors.joining(", "));
-            err.println("mmdt: skipped " + result.unlabelled().size() + " files without a label ("
+            err.println("mmdt: skipped " + Counts.of(result.unlabelled().size(), "file", "files")
+                    + " without a label ("
                     + names + (result.unlabelled().size() > LISTED_NAMES ? ", ..." : "")
                     + "); set --default-label to keep them");
         }

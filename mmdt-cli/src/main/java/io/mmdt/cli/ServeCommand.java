@@ -121,8 +121,9 @@ final class ServeCommand implements Callable<Integer> {
             Thread hook = new Thread(this::stopAndWait, "mmdt-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try (server) {
-                out.println("mmdt serve: listening on " + server.scanUri() + " with " + store.size()
-                        + " entries from " + storeFile + "; press Ctrl-C to stop");
+                out.println("mmdt serve: listening on " + server.scanUri() + " with "
+                        + Counts.of(store.size(), "entry", "entries") + " from " + storeFile
+                        + "; press Ctrl-C to stop");
                 out.flush();
                 stopRequested.await();
             } finally {

@@ -39,15 +39,17 @@ final class StoreConvertCommand implements Callable<Integer> {
         LoadedStore loaded = StoreLoader.load(spec, input, skipInvalid);
         PrintWriter err = spec.commandLine().getErr();
         if (loaded.skippedEntries() > 0) {
-            err.println("mmdt: skipped " + loaded.skippedEntries() + " invalid entries of " + input + ":");
+            err.println("mmdt: skipped " + Counts.of(loaded.skippedEntries(), "invalid entry", "invalid entries")
+                    + " of " + input + ":");
             loaded.skipReasons().forEach(reason -> err.println("  " + reason));
         }
 
         if (!StoreOutput.save(spec, loaded.store(), output, format)) {
             return MmdtCommand.EXIT_INPUT_FAILED;
         }
-        spec.commandLine().getOut().printf("converted %d entries from %s to %s; wrote %s%n",
-                loaded.store().size(), StoreOutput.name(loaded.format()), StoreOutput.name(format), output);
+        spec.commandLine().getOut().printf("converted %s from %s to %s; wrote %s%n",
+                Counts.of(loaded.store().size(), "entry", "entries"), StoreOutput.name(loaded.format()),
+                StoreOutput.name(format), output);
         return 0;
     }
 }

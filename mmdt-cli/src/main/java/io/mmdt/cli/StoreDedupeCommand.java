@@ -34,8 +34,9 @@ final class StoreDedupeCommand implements Callable<Integer> {
         if (!StoreOutput.save(spec, unique, target.output, format)) {
             return MmdtCommand.EXIT_INPUT_FAILED;
         }
-        spec.commandLine().getOut().printf("removed %d duplicates, %d entries left; wrote %s (%s)%n",
-                store.size() - unique.size(), unique.size(), target.output, StoreOutput.name(format));
+        spec.commandLine().getOut().printf("removed %s, %s left; wrote %s (%s)%n",
+                Counts.of(store.size() - unique.size(), "duplicate", "duplicates"),
+                Counts.of(unique.size(), "entry", "entries"), target.output, StoreOutput.name(format));
         return 0;
     }
 }

@@ -39,8 +39,8 @@ final class StoreMergeCommand implements Callable<Integer> {
         if (!StoreOutput.save(spec, merged, target.output, format)) {
             return MmdtCommand.EXIT_INPUT_FAILED;
         }
-        spec.commandLine().getOut().printf("merged %d stores, %d entries; wrote %s (%s)%n",
-                stores.size(), merged.size(), target.output, StoreOutput.name(format));
+        spec.commandLine().getOut().printf("merged %d stores, %s; wrote %s (%s)%n",
+                stores.size(), Counts.of(merged.size(), "entry", "entries"), target.output, StoreOutput.name(format));
         return 0;
     }
 }

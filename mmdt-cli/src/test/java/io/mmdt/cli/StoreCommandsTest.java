@@ -155,7 +155,7 @@ class StoreCommandsTest {
         assertEquals(0, exit, err.toString());
         assertEquals(2, StoreFiles.load(output).size());
         assertEquals(StoreFormat.PYTHON_MMDT, StoreFiles.detectFormat(output));
-        assertTrue(out.toString().startsWith("removed 1 duplicates, 2 entries left"), out.toString());
+        assertTrue(out.toString().startsWith("removed 1 duplicate, 2 entries left"), out.toString());
     }
 
     @Test
@@ -212,7 +212,7 @@ class StoreCommandsTest {
 
         assertEquals(MmdtCommand.EXIT_USAGE, strict);
         assertEquals(0, lenient);
-        assertTrue(err.toString().contains("skipped 1 invalid entries"), err.toString());
+        assertTrue(err.toString().contains("skipped 1 invalid entry"), err.toString());
         assertEquals(1, StoreFiles.load(output).size());
     }
 

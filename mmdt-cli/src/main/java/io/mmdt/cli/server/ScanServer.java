@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Requests are handled on a fixed pool of threads with a bounded queue. When both are
  * full, the server's dispatcher thread handles the request itself, which stops it from
  * accepting more connections until it is done. A connection whose request takes more than
- * 10 seconds to arrive is closed, so a slow client holds a request thread for at most that
+ * 10 seconds to arrive is closed, so a slow client keeps a request thread for at most that
  * long.
  *
  * <p>Limitation: the JDK server reads request headers on the request threads, so as many

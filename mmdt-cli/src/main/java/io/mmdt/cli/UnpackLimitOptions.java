@@ -114,7 +114,12 @@ final class UnpackLimitOptions {
         } catch (NumberFormatException e) {
             value = -1;
         }
-        if (value < 1 || value > (Long.MAX_VALUE >> shift)) {
+        boolean tooLarge = value > (Long.MAX_VALUE >> shift) || (value < 0 && digits.matches("[0-9]{19,}"));
+        if (tooLarge) {
+            throw new ParameterException(spec.commandLine(), "invalid value for " + option + ": '" + text
+                    + "' (too large; expected at most " + Long.MAX_VALUE + " bytes)");
+        }
+        if (value < 1) {
             throw new ParameterException(spec.commandLine(), "invalid value for " + option + ": '" + text
                     + "' (expected a positive number of bytes, optionally with K, M or G)");
         }

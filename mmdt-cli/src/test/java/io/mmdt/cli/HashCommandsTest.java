@@ -126,6 +126,15 @@ class HashCommandsTest {
     }
 
     @Test
+    void compareExplainsMalformedHash() {
+        CommandRun run = CommandRun.of("compare", "0A0B0C0D:1010", "07122B59:7212890402200212DA032EC310AFEF8A");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("0A0B0C0D:1010"), run.err());
+        assertTrue(!run.err().contains("no such file"), run.err());
+    }
+
+    @Test
     void spreadPrintsValue() {
         CommandRun run = CommandRun.of("spread", "07122B59:7212890402200212DA032EC310AFEF8A");
 

@@ -170,5 +170,9 @@ class HashUnpackTest {
         assertEquals(2L << 30, UnpackLimitOptions.size(spec, "--max-unpacked", "2g"));
         assertEquals(64L << 10, UnpackLimitOptions.size(spec, "--max-unpacked", "64K"));
         assertEquals(1000L, UnpackLimitOptions.size(spec, "--max-unpacked", "1000"));
+        picocli.CommandLine.ParameterException huge = org.junit.jupiter.api.Assertions.assertThrows(
+                picocli.CommandLine.ParameterException.class,
+                () -> UnpackLimitOptions.size(spec, "--max-unpacked", "99999999999999999999"));
+        assertTrue(huge.getMessage().contains("too large"), huge.getMessage());
     }
 }

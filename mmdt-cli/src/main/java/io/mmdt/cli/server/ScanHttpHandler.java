@@ -81,8 +81,9 @@ final class ScanHttpHandler implements HttpHandler {
     private int scan(HttpExchange exchange) throws IOException {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (!isJsonUtf8(contentType)) {
-            return send(exchange, ScanStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported Content-Type \""
-                    + abbreviate(String.valueOf(contentType)) + "\"; send application/json in UTF-8");
+            String found = contentType == null ? "no Content-Type" : "unsupported Content-Type \""
+                    + abbreviate(contentType) + "\"";
+            return send(exchange, ScanStatus.UNSUPPORTED_MEDIA_TYPE, found + "; send application/json in UTF-8");
         }
 
         String declaredLength = exchange.getRequestHeaders().getFirst("Content-Length");

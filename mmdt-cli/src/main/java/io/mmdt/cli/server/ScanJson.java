@@ -168,6 +168,10 @@ public final class ScanJson {
     /** Jackson's messages span several lines with the source location; the first line is the cause. */
     private static String firstLine(IOException e) {
         String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        if (message != null && message.startsWith("Trailing token")) {
+            // Jackson's text here names its own classes and settings, which mean nothing to a client.
+            return "more content after the end of the JSON object";
+        }
         if (message == null) {
             return e.getClass().getSimpleName();
         }

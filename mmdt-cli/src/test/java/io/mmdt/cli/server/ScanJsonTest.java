@@ -56,6 +56,7 @@ class ScanJsonTest {
 
         assertEquals(ScanStatus.MALFORMED_JSON, duplicate.status());
         assertEquals(ScanStatus.MALFORMED_JSON, trailing.status());
+        assertEquals("malformed JSON: more content after the end of the JSON object", trailing.getMessage());
         assertEquals(40001, duplicate.reply().status().code());
     }
 

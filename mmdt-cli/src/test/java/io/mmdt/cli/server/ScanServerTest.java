@@ -219,6 +219,7 @@ class ScanServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString(Samples.json(1))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(415, missing.statusCode());
+        assertTrue(missing.body().contains("no Content-Type; send application/json in UTF-8"), missing.body());
         assertEquals(200, post(Samples.json(1), "Application/JSON; Charset=\"UTF-8\"").statusCode());
     }
 

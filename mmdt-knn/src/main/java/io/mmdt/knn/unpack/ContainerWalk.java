@@ -278,8 +278,9 @@ final class ContainerWalk implements MeteredInputStream.ByteBudget {
         if (size > limits.maxTotalBytes() - totalBytes) {
             // Only an early exit: the metered stream enforces the limit on the real count.
             throw new UnpackException(container, name, Reason.TOTAL_BYTES_LIMIT,
-                    "declared size of " + size + " bytes exceeds the rest of the limit of "
-                            + limits.maxTotalBytes() + " bytes for one input (UnpackLimits.maxTotalBytes)",
+                    "declared size of " + size + " bytes exceeds the " + (limits.maxTotalBytes() - totalBytes)
+                            + " bytes left of the limit of " + limits.maxTotalBytes()
+                            + " bytes for one input (UnpackLimits.maxTotalBytes)",
                     null);
         }
         MeteredInputStream metered = new MeteredInputStream(

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Builds a labelled hash store from a directory of samples.",
             "Each regular file is hashed and labelled by its file name from the labels file; a hash is "
-                    + "kept only if its spread is above --min-spread. Symbolic links are not followed.",
+                    + "kept only if its spread is above --min-spread. Symbolic links inside the directory are "
+                    + "not followed.",
         })
 final class BuildCommand implements Callable<Integer> {
 
@@ -123,7 +124,7 @@ final class BuildCommand implements Callable<Integer> {
 
     private static void report(BuildResult result, PrintWriter err) {
         for (BuildResult.Failure failure : result.failures()) {
-            err.println("mmdt: failed to hash " + failure.file() + ": " + failure.reason());
+            err.println("mmdt: failed to hash " + DisplayPaths.of(failure.file()) + ": " + failure.reason());
         }
         if (!result.unlabelled().isEmpty()) {
             String names = result.unlabelled().stream()

@@ -27,7 +27,8 @@ final class HashArgument {
             try {
                 MmdtHash.parse(argument);
             } catch (IllegalArgumentException e) {
-                throw new CliFailure(MmdtCommand.EXIT_USAGE, e.getMessage());
+                throw new CliFailure(MmdtCommand.EXIT_USAGE,
+                        argument + ": neither a file nor a valid mmdt hash (" + e.getMessage() + ")");
             }
         }
         try {

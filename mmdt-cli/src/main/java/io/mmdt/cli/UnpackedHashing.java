@@ -1,10 +1,14 @@
 package io.mmdt.cli;
 
+import io.mmdt.core.MmdtHash;
+import io.mmdt.core.MmdtHasher;
 import io.mmdt.knn.unpack.ContainerHasher;
 import io.mmdt.knn.unpack.MemberHash;
+import io.mmdt.knn.unpack.MemberPath;
 import io.mmdt.knn.unpack.UnpackException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +18,8 @@ import java.util.List;
  * container itself. A file that is not a container gets its own line only.
  *
  * <p>Files are hashed on a few threads and printed in input order. A container that cannot
- * be unpacked keeps the lines of the members hashed before the failure, gets an error line
- * on standard error instead of its own line, and makes the exit code 1.
+ * be unpacked keeps the lines of the members hashed before the failure and its own line,
+ * gets an error line on standard error, and makes the exit code 1.
  */
 final class UnpackedHashing {
 
@@ -46,6 +50,8 @@ final class UnpackedHashing {
         return !failed[0];
     }
 
+    private static final MmdtHasher OWN_HASHER = new MmdtHasher();
+
     private static FileResult hashOne(FileWalker.Item item, ContainerHasher hasher) {
         if (item.failed()) {
             return new FileResult(List.of(), DisplayPaths.of(item.path()) + ": " + item.error());
@@ -55,7 +61,15 @@ final class UnpackedHashing {
             hasher.hash(item.path(), hashes::add);
             return new FileResult(hashes, null);
         } catch (UnpackException e) {
-            // The message already starts with the container's display path.
+            // The input's own hash does not depend on its members, so it is still printed: a
+            // self-extracting program with an encrypted payload keeps its line. The message
+            // already starts with the container's display path.
+            try {
+                MmdtHash own = OWN_HASHER.hash(item.path());
+                hashes.add(new MemberHash(MemberPath.of(item.path().toString()), Files.size(item.path()), own));
+            } catch (IOException | RuntimeException ignored) {
+                // The unpack error already reports this input.
+            }
             return new FileResult(hashes, UnpackLimitOptions.describe(e));
         } catch (IOException | RuntimeException e) {
             return new FileResult(hashes, DisplayPaths.of(item.path()) + ": " + ParallelHashing.describe(e));

@@ -91,7 +91,8 @@ class HashUnpackTest {
         assertEquals(1, run.exitCode());
         assertEquals("mmdt: " + locked + "!/secret.txt: member is encrypted, so its content cannot be read" + NL,
                 run.err());
-        assertEquals(HashCommand.format(HASHER.hash(plain), plain) + NL, run.out());
+        assertEquals(HashCommand.format(HASHER.hash(locked), locked) + NL
+                + HashCommand.format(HASHER.hash(plain), plain) + NL, run.out());
     }
 
     @Test
@@ -174,5 +175,21 @@ class HashUnpackTest {
                 picocli.CommandLine.ParameterException.class,
                 () -> UnpackLimitOptions.size(spec, "--max-unpacked", "99999999999999999999"));
         assertTrue(huge.getMessage().contains("too large"), huge.getMessage());
+    }
+
+    @Test
+    void selfExtractingFileWithEncryptedPayloadKeepsOwnLine() throws IOException {
+        byte[] stub = randomBytes(12, 20_000);
+        byte[] payload = encrypted(zip("secret.txt", randomBytes(13, 100)));
+        byte[] program = java.util.Arrays.copyOf(stub, stub.length + payload.length);
+        System.arraycopy(payload, 0, program, stub.length, payload.length);
+        Path file = dir.resolve("installer.exe");
+        Files.write(file, program);
+
+        CommandRun run = CommandRun.of("hash", "--unpack", file.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(HashCommand.format(HASHER.hash(file), file) + NL, run.out());
+        assertTrue(run.err().contains("member is encrypted"), run.err());
     }
 }

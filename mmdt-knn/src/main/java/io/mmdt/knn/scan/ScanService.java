@@ -370,6 +370,8 @@ public final class ScanService implements AutoCloseable {
                 return;
             }
             Thread replacement = newWorker();
+            // The ending thread leaves the list, so repeated Errors do not make it grow.
+            workers.remove(Thread.currentThread());
             workers.add(replacement);
             replacement.start();
             log.error("scan worker {} stopped by {}; started {} in its place",

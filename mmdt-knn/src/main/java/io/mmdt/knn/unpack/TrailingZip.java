@@ -17,6 +17,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * data, its central directory fits before it, and the archive then opens. Requiring that it
  * opens keeps a file that merely contains those bytes near its end from being reported as a
  * corrupt archive instead of being hashed.
+ *
+ * <p>Limitation: a ZIP64 archive appended to a program by plain concatenation, so that its
+ * offsets count from the archive rather than the file, is not found, because the ZIP reader
+ * cannot locate its ZIP64 end record behind the prefix. Such a file is hashed as a plain file.
  */
 final class TrailingZip {
 
@@ -41,7 +45,8 @@ final class TrailingZip {
                 return false;
             }
             channel.position(0);
-            try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).get()) {
+            // Local headers are read later, by the walk; here the central directory suffices.
+            try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(true).get()) {
                 return zip.getEntries().hasMoreElements();
             } catch (IOException | RuntimeException e) {
                 // Not a readable archive after all: the caller hashes the data as a plain file.

@@ -245,6 +245,33 @@ class UnpackerTest {
     }
 
     @Test
+    void selfExtractingArchiveWithCommentIsUnpacked() throws IOException {
+        java.io.ByteArrayOutputStream zipBytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipBytes)) {
+            zip.setComment("x".repeat(3000));
+            zip.putNextEntry(new java.util.zip.ZipEntry("payload.bin"));
+            zip.write("payload".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        byte[] archive = concat(Archives.randomBytes(10, 9000), zipBytes.toByteArray());
+
+        Map<String, byte[]> seen = unpackFile("commented.exe", archive);
+
+        assertEquals(List.of("commented.exe!/payload.bin"), List.copyOf(seen.keySet()));
+    }
+
+    @Test
+    void bytesAfterEndRecordMakeFilePlain() throws IOException {
+        // The end record no longer ends the file, so the data is not taken for a ZIP, even
+        // though the archive itself would open.
+        byte[] zip = Archives.zip(members("a.txt", "a"));
+        byte[] trailing = concat(concat(Archives.randomBytes(11, 4000), zip), new byte[] {1, 2, 3});
+        Path file = Files.write(dir.resolve("trailing.bin"), trailing);
+
+        assertEquals(Optional.empty(), Unpacker.detect(file));
+    }
+
+    @Test
     void fileEndingLikeZipButUnreadableIsPlain() throws IOException {
         // An end record whose central directory lies past the data, and one for an empty archive.
         byte[] badOffset = concat(Archives.randomBytes(8, 3000),

@@ -9,6 +9,7 @@ import io.mmdt.knn.classify.SimpleClassifier;
 import io.mmdt.knn.store.HashStore;
 import io.mmdt.knn.unpack.ContainerClassifier;
 import io.mmdt.knn.unpack.ContainerHasher;
+import io.mmdt.knn.unpack.UnpackLimits;
 import io.mmdt.knn.unpack.Unpacker;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -93,6 +94,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     private UnpackLimitOptions limits;
 
+    /** The unpack limits from the options, or null without {@code --unpack}. */
+    private UnpackLimits unpackLimits;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files, or directories with -r.")
     private List<Path> paths = new ArrayList<>();
 
@@ -124,14 +128,8 @@ final class ClassifyCommand implements Callable<Integer> {
         if (hashesFile != null && unpack) {
             throw usage("--unpack needs files, not --hashes");
         }
-        if (!unpack && limits.anyGiven()) {
-            throw usage("the --max-unpacked, --max-members, --max-ratio, --max-depth and --max-member-size"
-                    + " options need --unpack");
-        }
-        if (unpack) {
-            // Checked before the store is loaded, which can take seconds.
-            limits.toLimits(spec);
-        }
+        // Checked before the store is loaded, which can take seconds.
+        unpackLimits = limits.forCommand(spec, unpack);
         if (hashesFile == null && paths.isEmpty()) {
             throw usage("missing input: give files to classify, or --hashes FILE");
         }
@@ -150,7 +148,7 @@ final class ClassifyCommand implements Callable<Integer> {
         MmdtHasher hasher = new MmdtHasher();
         if (unpack) {
             ContainerClassifier containers = new ContainerClassifier(
-                    new ContainerHasher(hasher, new Unpacker(limits.toLimits(spec))), classifier);
+                    new ContainerHasher(hasher, new Unpacker(unpackLimits)), classifier);
             return !UnpackedClassifying.run(items, threads, containers, printer, err);
         }
         boolean[] failed = {false};
@@ -206,8 +204,8 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         Path file = Path.of(hashesFile);
         io.mmdt.knn.store.RegularFiles.requireRegularFile(file, "hash list");
-        // Decoded leniently, like standard input: a byte that is not UTF-8 becomes U+FFFD, so
-        // its line is reported as an invalid hash with its number and the rest still run.
+        // Decoded leniently, like standard input, so a line that is not UTF-8 is reported by
+        // number as an invalid hash and the other lines still run.
         return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
     }
 

@@ -3,6 +3,7 @@ package io.mmdt.cli;
 import io.mmdt.core.MmdtHash;
 import io.mmdt.core.MmdtHasher;
 import io.mmdt.knn.unpack.ContainerHasher;
+import io.mmdt.knn.unpack.UnpackLimits;
 import io.mmdt.knn.unpack.Unpacker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,12 +57,7 @@ final class HashCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "invalid value for --threads: " + threads + " (expected 1 or more)");
         }
-        if (!unpack && limits.anyGiven()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "the --max-unpacked, --max-members, --max-ratio, --max-depth and --max-member-size"
-                            + " options need --unpack");
-        }
-        Unpacker unpacker = unpack ? new Unpacker(limits.toLimits(spec)) : null;
+        UnpackLimits unpackLimits = limits.forCommand(spec, unpack);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> skipped = new java.util.ArrayList<>();
@@ -71,7 +67,7 @@ final class HashCommand implements Callable<Integer> {
         MmdtHasher hasher = new MmdtHasher();
         if (unpack) {
             boolean succeeded = UnpackedHashing.run(items, Math.max(1, threads),
-                    new ContainerHasher(hasher, unpacker), out, err);
+                    new ContainerHasher(hasher, new Unpacker(unpackLimits)), out, err);
             return succeeded ? 0 : MmdtCommand.EXIT_INPUT_FAILED;
         }
         boolean[] failed = {false};

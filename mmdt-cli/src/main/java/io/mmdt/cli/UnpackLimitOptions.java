@@ -15,39 +15,47 @@ import picocli.CommandLine.ParameterException;
 final class UnpackLimitOptions {
 
     @Option(names = "--max-unpacked", paramLabel = "SIZE",
-            description = "With --unpack: most member bytes read from one input, at all depths (default: 1G).")
+            description = "With --unpack: maximum member bytes read from one input, at all depths (default: 1G).")
     String maxUnpacked;
 
     @Option(names = "--max-members", paramLabel = "N",
-            description = "With --unpack: most members of one input, at all depths (default: 100000).")
+            description = "With --unpack: maximum number of members of one input, at all depths (default: 100000).")
     Integer maxMembers;
 
     @Option(names = "--max-ratio", paramLabel = "N",
-            description = "With --unpack: highest compression ratio N:1 of one ZIP entry or gzip stream"
+            description = "With --unpack: maximum compression ratio N:1 of one ZIP entry or gzip stream"
                     + " once it passes 1M (default: 100).")
     Integer maxRatio;
 
     @Option(names = "--max-depth", paramLabel = "N",
-            description = "With --unpack: most containers around a member (default: 3).")
+            description = "With --unpack: maximum number of containers around a member (default: 3).")
     Integer maxDepth;
 
     @Option(names = "--max-member-size", paramLabel = "SIZE",
-            description = "With --unpack: largest member held in memory, such as a nested container"
+            description = "With --unpack: maximum size of a member held in memory, such as a nested container"
                     + " or a gzip file's content (default: 128M).")
     String maxMemberSize;
 
-    /** Returns whether any limit option was given. */
-    boolean anyGiven() {
-        return maxUnpacked != null || maxMembers != null || maxRatio != null || maxDepth != null
-                || maxMemberSize != null;
+    /**
+     * Returns the limits for a command, or null when it does not unpack.
+     *
+     * @throws ParameterException if a limit option is given without {@code --unpack}, or a value
+     *     is not a positive number or size, or is too large
+     */
+    UnpackLimits forCommand(CommandSpec spec, boolean unpack) {
+        if (unpack) {
+            return toLimits(spec);
+        }
+        if (maxUnpacked != null || maxMembers != null || maxRatio != null || maxDepth != null
+                || maxMemberSize != null) {
+            throw new ParameterException(spec.commandLine(), "the --max-unpacked, --max-members, --max-ratio,"
+                    + " --max-depth and --max-member-size options need --unpack");
+        }
+        return null;
     }
 
-    /**
-     * Returns the default limits changed by the options given.
-     *
-     * @throws ParameterException if a value is not a positive number or size, or too large
-     */
-    UnpackLimits toLimits(CommandSpec spec) {
+    /** Returns the default limits changed by the options given. */
+    private UnpackLimits toLimits(CommandSpec spec) {
         UnpackLimits.Builder builder = UnpackLimits.builder();
         if (maxUnpacked != null) {
             builder.maxTotalBytes(size(spec, "--max-unpacked", maxUnpacked));
@@ -108,20 +116,24 @@ final class UnpackLimitOptions {
             shift = 30;
         }
         String digits = shift == 0 ? trimmed : trimmed.substring(0, trimmed.length() - 1);
+        String invalid = "invalid value for " + option + ": '" + text + "' ";
         long value;
         try {
             value = Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            value = -1;
+            // Only a run of digits can fail to parse by being too long for a long.
+            boolean tooLong = digits.matches("[0-9]+");
+            throw new ParameterException(spec.commandLine(), invalid + (tooLong
+                    ? "(too large; expected at most " + Long.MAX_VALUE + " bytes)"
+                    : "(expected a positive number of bytes, optionally with K, M or G)"));
         }
-        boolean tooLarge = value > (Long.MAX_VALUE >> shift) || (value < 0 && digits.matches("[0-9]{19,}"));
-        if (tooLarge) {
-            throw new ParameterException(spec.commandLine(), "invalid value for " + option + ": '" + text
-                    + "' (too large; expected at most " + Long.MAX_VALUE + " bytes)");
+        if (value > (Long.MAX_VALUE >> shift)) {
+            throw new ParameterException(spec.commandLine(),
+                    invalid + "(too large; expected at most " + Long.MAX_VALUE + " bytes)");
         }
         if (value < 1) {
-            throw new ParameterException(spec.commandLine(), "invalid value for " + option + ": '" + text
-                    + "' (expected a positive number of bytes, optionally with K, M or G)");
+            throw new ParameterException(spec.commandLine(),
+                    invalid + "(expected a positive number of bytes, optionally with K, M or G)");
         }
         return value << shift;
     }

@@ -175,7 +175,7 @@ final class ServeCommand implements Callable<Integer> {
             throw usage("invalid --queue-capacity " + queueCapacity + ": expected at least 1");
         }
         if (cacheSize < 1) {
-            // A client polls until it gets the cached result; with no cache it never would.
+            // Clients poll until the result is cached, so without a cache they never get one.
             throw usage("invalid --cache-size " + cacheSize
                     + ": expected at least 1, because clients read results from the cache");
         }

@@ -61,9 +61,8 @@ final class UnpackedHashing {
             hasher.hash(item.path(), hashes::add);
             return new FileResult(hashes, null);
         } catch (UnpackException e) {
-            // The input's own hash does not depend on its members, so it is still printed: a
-            // self-extracting program with an encrypted payload keeps its line. The message
-            // already starts with the container's display path.
+            // The input's own hash does not depend on its members, so it is still printed. The
+            // message already starts with the container's display path.
             try {
                 MmdtHash own = OWN_HASHER.hash(item.path());
                 hashes.add(new MemberHash(MemberPath.of(item.path().toString()), Files.size(item.path()), own));

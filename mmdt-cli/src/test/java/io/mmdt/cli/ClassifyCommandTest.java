@@ -116,7 +116,7 @@ class ClassifyCommandTest {
     }
 
     @Test
-    void lineThatIsNotUtf8IsReportedAndOthersRun() throws IOException {
+    void nonUtf8HashLineIsReported() throws IOException {
         byte[] query = (QUERY + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
         content.write(query);

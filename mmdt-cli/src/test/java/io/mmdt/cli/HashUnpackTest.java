@@ -178,7 +178,7 @@ class HashUnpackTest {
     }
 
     @Test
-    void selfExtractingFileWithEncryptedPayloadKeepsOwnLine() throws IOException {
+    void encryptedSelfExtractorKeepsOwnLine() throws IOException {
         byte[] stub = randomBytes(12, 20_000);
         byte[] payload = encrypted(zip("secret.txt", randomBytes(13, 100)));
         byte[] program = java.util.Arrays.copyOf(stub, stub.length + payload.length);

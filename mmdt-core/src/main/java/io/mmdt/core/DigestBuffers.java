@@ -20,8 +20,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 final class DigestBuffers {
 
     /**
-     * Image rows per block. Blocks of 128 or 192 rows were slower (shorter SIMD loops); 512
-     * to 2,048 rows were no faster and take more memory.
+     * Image rows per block. Blocks of 128 or 192 rows were slower, because their SIMD loops are
+     * shorter. Blocks of 512 to 2,048 rows were no faster and take more memory.
      */
     static final int BLOCK_ROWS = 256;
 
@@ -59,7 +59,7 @@ final class DigestBuffers {
         return pooled != null ? pooled : new DigestBuffers();
     }
 
-    /** Returns a set to the pool; drops it when the pool is full. */
+    /** Returns a set to the pool, or drops it when the pool is full. */
     static void release(DigestBuffers buffers) {
         POOL.offer(buffers);
     }

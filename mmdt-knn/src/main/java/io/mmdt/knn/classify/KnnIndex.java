@@ -21,24 +21,24 @@ import java.util.Arrays;
  *
  * <p>Memory: 16 bytes per entry for the main bytes in tree order, 4 for the store position,
  * and 44 bytes per node. A tree has about one node per 18 to 30 entries, so the index takes
- * about 21.5 to 22.5 bytes per entry. Instances are immutable and thread-safe; each search
- * allocates only a few small arrays.
+ * about 21.5 to 22.5 bytes per entry. Instances are immutable and thread-safe, and each
+ * search allocates only a few small arrays.
  */
 final class KnnIndex {
 
     /**
-     * Largest number of entries in a leaf that is not a run of duplicates. 64 halves the
-     * nodes of 32 at the same query times in KnnBench; 128 made fresh queries on a clustered
-     * store 1.5 times slower.
+     * Maximum number of entries in a leaf that is not a run of duplicates. 64 has half the
+     * nodes of 32 at the same query times in KnnBench, while 128 made fresh queries on a
+     * clustered store 1.5 times slower.
      */
     static final int MAX_LEAF_SIZE = 64;
 
     // Limitation: the index costs about 22.5 bytes per entry on top of the store, 20 of them
     // for this copy of the main bytes and the positions, so store and index together take
-    // about 66.5 bytes per entry. Reading the main bytes from the store instead saves 16 bytes
-    // but made clustered queries three times slower in KnnBench (random reads in leaf scans),
-    // and reading only bytes 8..15 from the store, for entries that bytes 0..7 do not rule
-    // out, saves 8 bytes but made them twice as slow.
+    // about 66.5 bytes per entry. Reading the main bytes from the store instead saves 16 bytes,
+    // but leaf scans then read the store at random and clustered queries in KnnBench were
+    // three times slower. Reading only bytes 8..15 from the store, for entries that bytes
+    // 0..7 do not rule out, saves 8 bytes but made them twice as slow.
 
     /** Main bytes 0..7 of each entry, in tree order, byte 0 most significant. */
     private final long[] high;

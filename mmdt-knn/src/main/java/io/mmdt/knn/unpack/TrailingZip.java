@@ -45,7 +45,7 @@ final class TrailingZip {
                 return false;
             }
             channel.position(0);
-            // Local headers are read later, by the walk; here the central directory suffices.
+            // The walk reads the local headers later, so the central directory suffices here.
             try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(true).get()) {
                 return zip.getEntries().hasMoreElements();
             } catch (IOException | RuntimeException e) {
@@ -66,7 +66,7 @@ final class TrailingZip {
             return false;
         }
 
-        // The last record wins, as in every ZIP reader: scan backwards from the end.
+        // Scanned backwards from the end, so the last record in the data is the one taken.
         for (int at = tailLength - RECORD_BYTES; at >= 0; at--) {
             if (tail.getInt(at) != SIGNATURE) {
                 continue;
